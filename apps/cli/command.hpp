@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+/// The command line's subcommands: one table, one entry per subcommand.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/io/model_reader.hpp"
+
+namespace parley::cli {
+
+/// Runs a configured subcommand; returns the process exit code.
+using Runner = std::function<int()>;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  /// Declares the subcommand's flags on `app` and returns what runs it once they are parsed.
+  Runner (*configure)(CLI::App& app);
+};
+
+/// Every subcommand, in the order `parley --help` lists them.
+const std::vector<Command>& command_table();
+
+/// Exit codes shared by all subcommands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalidModel = 1;
+
+/// The model file argument and the reading options every model-reading command takes.
+struct ModelArguments {
+  std::string path;
+  std::uint64_t max_states = BuildOptions{}.max_states;
+  void add_to(CLI::App& app);
+  /// Reads the model; prints every error as FILE:LINE:COLUMN and returns nullptr if invalid.
+  [[nodiscard]] std::shared_ptr<const Model> load() const;
+};
+
+Runner configure_check(CLI::App& app);
+Runner configure_analyze(CLI::App& app);
+
+}  // namespace parley::cli

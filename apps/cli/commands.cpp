@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "command.hpp"
+
+namespace parley::cli {
+
+const std::vector<Command>& command_table() {
+  static const std::vector<Command> table = {
+      {"check", "Validate a model and summarise it (exit 0 if valid)", &configure_check},
+      {"analyze", "Feasible states in tabular form and each party's preferences", &configure_analyze},
+  };
+  return table;
+}
+
+void ModelArguments::add_to(CLI::App& app) {
+  app.add_option("MODEL", path, "Model file (YAML or JSON, see docs/model-format.md)")->required();
+  app.add_option("--max-states", max_states,
+                 fmt::format("Refuse models with more feasible states than this (default {})", max_states))
+      ->check(CLI::PositiveNumber);
+}
+
+std::shared_ptr<const Model> ModelArguments::load() const {
+  ReadOptions options;
+  options.build.max_states = max_states;
+  ReadResult result = read_model_file(path, options);
+  for (const Diagnostic& d : result.diagnostics.sorted())
+    std::cerr << format_diagnostic(path, d) << '\n';
+  if (!result.model) {
+    const std::size_t n = result.diagnostics.size();
+    std::cerr << fmt::format("{}: {} error{}; the model was not read\n", path, n, n == 1 ? "" : "s");
+  }
+  return result.model;
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+/// A model as written by its author, not yet checked: every value carries the place it came from,
+/// so that validation (build_model) can point at it. Readers of file formats produce drafts.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "parley/core/diagnostic.hpp"
+
+namespace parley {
+
+struct OptionDraft {
+  Located<std::string> id;
+  std::string name;
+  std::optional<Located<std::string>> direction;  ///< both | take_only | withdraw_only
+};
+
+/// An explicit ranking: levels from most to least preferred; a level of several states is a tie.
+using RankingDraft = std::vector<std::vector<Located<std::string>>>;
+
+template <class T>
+using LocatedMap = std::vector<std::pair<Located<std::string>, Located<T>>>;
+
+struct IntervalDraft {
+  Located<double> low;
+  Located<double> high;
+};
+
+struct PartyDraft {
+  Located<std::string> id;
+  std::string name;
+  std::vector<OptionDraft> options;
+  SourceLocation options_where;  ///< line 0 if the party has no `options` key
+
+  /// At most one of the three preference forms; the reader records each one it saw.
+  std::optional<std::vector<Located<std::string>>> priorities;
+  std::optional<RankingDraft> ranking;
+  std::optional<LocatedMap<double>> payoffs;
+  SourceLocation priorities_where, ranking_where, payoffs_where;
+
+  std::optional<Located<double>> capability;
+  LocatedMap<double> positions;
+  LocatedMap<double> salience;
+  LocatedMap<IntervalDraft> red_lines;
+};
+
+struct IssueDraft {
+  Located<std::string> id;
+  std::string name;
+  std::optional<IntervalDraft> range;
+  bool range_given = false;  ///< `range` was written, though perhaps invalid
+  SourceLocation where;
+};
+
+struct ModelDraft {
+  std::string name;
+  std::string description;
+  std::string source;
+  std::vector<PartyDraft> parties;
+  SourceLocation parties_where;
+  std::vector<IssueDraft> issues;
+  std::vector<Located<std::string>> infeasible;
+  std::vector<std::vector<Located<std::string>>> mutually_exclusive;
+  std::vector<std::vector<Located<std::string>>> at_least_one;
+  std::optional<std::vector<Located<std::string>>> status_quo;  ///< the options taken
+  SourceLocation status_quo_where;
+};
+
+}  // namespace parley

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+/// The feasible states of a conflict as bit vectors over options (bit k = option k taken), in the
+/// contract's canonical order: increasing value of the bit vector. State number = index + 1.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace parley {
+
+using StateBits = std::uint64_t;
+using StateIndex = std::uint32_t;
+
+/// The largest number of options a model may have (one bit each in a StateBits).
+inline constexpr int kMaxOptions = 63;
+
+class StateSpace {
+ public:
+  /// `states` must be strictly increasing; `option_count` is the pattern length.
+  StateSpace(int option_count, std::vector<StateBits> states);
+
+  [[nodiscard]] std::size_t size() const { return states_.size(); }
+  [[nodiscard]] int option_count() const { return option_count_; }
+  [[nodiscard]] StateBits bits(StateIndex s) const { return states_[s]; }
+  [[nodiscard]] const std::vector<StateBits>& all() const { return states_; }
+  /// The index of a feasible state, or nullopt if `bits` is not feasible.
+  [[nodiscard]] std::optional<StateIndex> index_of(StateBits bits) const;
+  /// `Y`/`N` per option in option order, e.g. "NYNNY".
+  [[nodiscard]] std::string pattern(StateIndex s) const { return pattern_of(states_[s], option_count_); }
+  [[nodiscard]] static std::string pattern_of(StateBits bits, int option_count);
+  /// Bytes used, for size reports.
+  [[nodiscard]] std::size_t memory_bytes() const;
+
+ private:
+  int option_count_;
+  std::vector<StateBits> states_;
+  std::vector<std::uint32_t> dense_index_;  ///< bits -> index + 1 (0 = infeasible), when compact
+};
+
+/// Why a pattern string does not name a state; empty if it does.
+std::string check_pattern(const std::string& pattern, int option_count);
+/// Bits of a well-formed pattern (see check_pattern).
+StateBits pattern_bits(const std::string& pattern);
+
+}  // namespace parley

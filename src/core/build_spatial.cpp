@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+/// The spatial part: each party's capability, positions, salience and red lines on the issues.
+#include <fmt/format.h>
+#include <algorithm>
+#include <cmath>
+
+#include "build_context.hpp"
+
+namespace parley::detail {
+
+namespace {
+
+/// The issue index for `name`, or -1 after reporting it.
+int find_issue(const Located<std::string>& name, const Model& model, const char* key, Diagnostics& diagnostics) {
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < model.issues.size(); ++i) {
+    if (model.issues[i].id == name.value) return static_cast<int>(i);
+    ids.push_back(model.issues[i].id);
+  }
+  const std::string guess = closest_match(name.value, ids);
+  diagnostics.error(name.where, fmt::format("unknown issue '{}' in {}", name.value, key),
+                    ids.empty()     ? "declare it under the top-level `issues:` list first"
+                    : guess.empty() ? fmt::format("issues are: {}", list_some(ids, 12))
+                                    : fmt::format("did you mean '{}'?", guess));
+  return -1;
+}
+
+bool inside(double x, const Interval& range) {
+  return x >= range.low && x <= range.high;
+}
+
+struct PartySpatial {
+  const PartyDraft& draft;
+  Party& party;
+  BuildContext& context;
+
+  IssueStance* stance(int issue) {
+    for (auto& s : party.stances)
+      if (s.issue == issue) return &s;
+    return nullptr;
+  }
+
+  void positions() {
+    for (const auto& [name, value] : draft.positions) {
+      const int issue = find_issue(name, context.model, "positions", context.diagnostics);
+      if (issue < 0) continue;
+      const Issue& is = context.model.issues[static_cast<std::size_t>(issue)];
+      if (stance(issue)) {
+        context.diagnostics.error(name.where, fmt::format("second position on issue '{}'", name.value),
+                                  "give one position per issue");
+      } else if (!std::isfinite(value.value) || !inside(value.value, is.range)) {
+        context.diagnostics.error(value.where,
+                                  fmt::format("position {} on issue '{}' lies outside its range [{}, {}]", value.value,
+                                              is.id, is.range.low, is.range.high),
+                                  "give a position inside the issue's range, or widen the range");
+      } else {
+        party.stances.push_back({issue, value.value, -1.0, std::nullopt});
+      }
+    }
+  }
+
+  void salience() {
+    for (const auto& [name, value] : draft.salience) {
+      const int issue = find_issue(name, context.model, "salience", context.diagnostics);
+      if (issue < 0) continue;
+      IssueStance* s = stance(issue);
+      if (!(value.value >= 0.0 && value.value <= 1.0)) {
+        context.diagnostics.error(value.where,
+                                  fmt::format("salience {} on issue '{}' is outside 0..1", value.value, name.value),
+                                  "give a salience between 0 (does not matter) and 1 (matters most)");
+      } else if (!s) {
+        if (!draft_has_position(name.value))
+          context.diagnostics.error(
+              name.where, fmt::format("salience on issue '{}' without a position on it", name.value),
+              fmt::format("add `positions: {{{}: ...}}` for party '{}', or drop this salience", name.value, party.id));
+      } else {
+        s->salience = value.value;
+      }
+    }
+    for (const auto& s : party.stances) {
+      if (s.salience >= 0) continue;
+      const auto& issue = context.model.issues[static_cast<std::size_t>(s.issue)];
+      context.diagnostics.error(
+          draft.id.where, fmt::format("party '{}' has a position on '{}' but no salience for it", party.id, issue.id),
+          fmt::format("add `salience: {{{}: 0..1}}`, how much the issue matters to it", issue.id));
+    }
+  }
+
+  bool draft_has_position(const std::string& issue) const {
+    return std::any_of(draft.positions.begin(), draft.positions.end(),
+                       [&](const auto& p) { return p.first.value == issue; });
+  }
+
+  void red_lines() {
+    for (const auto& [name, interval] : draft.red_lines) {
+      const int issue = find_issue(name, context.model, "red_lines", context.diagnostics);
+      if (issue < 0) continue;
+      const Issue& is = context.model.issues[static_cast<std::size_t>(issue)];
+      const double low = interval.value.low.value, high = interval.value.high.value;
+      if (!(low <= high)) {
+        context.diagnostics.error(
+            interval.value.low.where,
+            fmt::format("red line [{}, {}] on issue '{}' is empty (low above high)", low, high, is.id),
+            "write the acceptable interval as [low, high]");
+      } else if (!inside(low, is.range) || !inside(high, is.range)) {
+        context.diagnostics.error(interval.value.low.where,
+                                  fmt::format("red line [{}, {}] on issue '{}' leaves its range [{}, {}]", low, high,
+                                              is.id, is.range.low, is.range.high),
+                                  "keep red lines inside the issue's range");
+      } else if (IssueStance* s = stance(issue)) {
+        s->red_line = Interval{low, high};
+      } else if (!draft_has_position(name.value)) {
+        context.diagnostics.error(name.where, fmt::format("red line on issue '{}' without a position on it", is.id),
+                                  fmt::format("add `positions: {{{}: ...}}` for party '{}'", is.id, party.id));
+      }
+    }
+  }
+
+  void capability() {
+    if (draft.capability) {
+      const double c = draft.capability->value;
+      if (!(c > 0) || !std::isfinite(c))
+        context.diagnostics.error(draft.capability->where,
+                                  fmt::format("capability {} of party '{}' is not positive", c, party.id),
+                                  "give a positive number: the party's power, resources or clout");
+      else
+        party.capability = c;
+    } else if (!draft.positions.empty()) {
+      context.diagnostics.error(draft.id.where, fmt::format("party '{}' has positions but no capability", party.id),
+                                "add `capability: N` (> 0), its power relative to the other parties");
+    }
+  }
+};
+
+}  // namespace
+
+void build_spatial(BuildContext& context) {
+  Model& model = context.model;
+  for (std::size_t i = 0; i < context.draft.parties.size() && i < model.parties.size(); ++i) {
+    const PartyDraft& pd = context.draft.parties[i];
+    Party& party = model.parties[i];
+    PartySpatial spatial{pd, party, context};
+    spatial.positions();
+    spatial.salience();
+    spatial.red_lines();
+    spatial.capability();
+    std::sort(party.stances.begin(), party.stances.end(),
+              [](const IssueStance& a, const IssueStance& b) { return a.issue < b.issue; });
+    const bool options_given = pd.options_where.line != 0;
+    const bool positions_given = !pd.positions.empty() || pd.capability;
+    if (!options_given && !positions_given)
+      context.diagnostics.error(pd.id.where, fmt::format("party '{}' has neither options nor positions", party.id),
+                                "give it `options:` (strategic analysis) or `positions:` on issues (spatial analysis)");
+  }
+}
+
+}  // namespace parley::detail

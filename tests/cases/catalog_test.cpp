@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+/// Golden tests: every published conflict of catalog/ reproduces its published facts exactly.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <set>
+
+#include "parley/io/model_reader.hpp"
+#include "support/model_text.hpp"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> catalog_files() {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(fs::path(PARLEY_SOURCE_DIR) / "catalog"))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+class Catalog : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    auto r = read_model_file(GetParam());
+    ASSERT_TRUE(r.model) << GetParam() << " is invalid";
+    model_ = r.model;
+    file_ = YAML::LoadFile(GetParam());
+  }
+  std::shared_ptr<const Model> model_;
+  YAML::Node file_;
+};
+
+TEST_P(Catalog, HasCitationAndExpectedResults) {
+  EXPECT_FALSE(model_->source.empty());
+  EXPECT_TRUE(file_["x-expected"].IsMap());
+}
+
+TEST_P(Catalog, StatesAreThePublishedOnesInCanonicalOrder) {
+  const YAML::Node expected = file_["x-expected"]["states"];
+  if (!expected) GTEST_SKIP() << "no published state list";
+  EXPECT_EQ(testing::patterns(*model_), expected.as<std::vector<std::string>>());
+}
+
+TEST_P(Catalog, RankingsAreReproducedLevelByLevel) {
+  const YAML::Node parties = file_["parties"];
+  for (std::size_t i = 0; i < parties.size(); ++i) {
+    const YAML::Node ranking = parties[i]["ranking"];
+    if (!ranking) continue;
+    const auto levels = model_->preferences[i].ranking();
+    ASSERT_EQ(levels.size(), ranking.size()) << model_->parties[i].id;
+    for (std::size_t level = 0; level < levels.size(); ++level) {
+      std::set<std::string> ours, published;
+      for (StateIndex s : levels[level])
+        ours.insert(model_->pattern(s));
+      if (ranking[level].IsSequence())
+        for (const auto& p : ranking[level])
+          published.insert(p.as<std::string>());
+      else
+        published.insert(ranking[level].as<std::string>());
+      EXPECT_EQ(ours, published) << model_->parties[i].id << " level " << level;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Published, Catalog, ::testing::ValuesIn(catalog_files()), [](const auto& param_info) {
+  std::string name = fs::path(param_info.param).stem().string();
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+});
+
+TEST(CatalogElmira, TheTextbookStatesPlusTheFourAbandonStates) {
+  auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/elmira.yaml");
+  ASSERT_TRUE(r.model);
+  const auto ours = testing::patterns(*r.model);
+  const std::set<std::string> textbook = {"NYNNN", "YYNNN", "NNYNN", "YNYNN", "NYNNY", "YYNNY",
+                                          "NNYNY", "YNYNY", "NNNYN", "YNNYN", "NNNYY", "YNNYY"};
+  EXPECT_EQ(std::set<std::string>(ours.begin(), ours.end()), textbook);
+  EXPECT_EQ(r.model->pattern(*r.model->status_quo), "NYNNN");
+}
+
+TEST(CatalogCarEmissions, SpatialInputsAreRead) {
+  auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/ec-car-emissions.yaml");
+  ASSERT_TRUE(r.model);
+  ASSERT_EQ(r.model->parties.size(), 10U);
+  double total_capability = 0;
+  for (const auto& p : r.model->parties)
+    total_capability += *p.capability;
+  EXPECT_NEAR(total_capability, 1.01, 1e-9);
+  EXPECT_DOUBLE_EQ(r.model->parties[6].stances[0].salience, 0.9);  // the UK
+}
+
+TEST(Examples, EveryBundledExampleIsValid) {
+  for (const auto& entry : fs::directory_iterator(fs::path(PARLEY_SOURCE_DIR) / "examples")) {
+    if (entry.path().extension() != ".yaml") continue;
+    auto r = read_model_file(entry.path().string());
+    std::string errors;
+    for (const auto& d : r.diagnostics.sorted())
+      errors += format_diagnostic(entry.path().string(), d) + "\n";
+    EXPECT_TRUE(r.model) << errors;
+  }
+}
+
+}  // namespace
+}  // namespace parley

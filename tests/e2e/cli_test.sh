@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# End-to-end tests of the real parley binary: exit codes, standard output and standard error.
+set -u
+parley=$1
+failures=0
+passes=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+check() {  # check NAME CONDITION...: records a pass or a failure
+  local name=$1
+  shift
+  if "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL: $name" >&2; fi
+}
+
+# --version and --help
+check "version" test "$("$parley" --version)" = "parley 0.1.0"
+"$parley" --help >"$tmp/help" 2>&1
+check "help lists check" grep -q "check" "$tmp/help"
+check "help lists analyze" grep -q "analyze" "$tmp/help"
+
+# check: valid models exit 0 and summarise
+for f in catalog/*.yaml examples/*.yaml; do
+  "$parley" check "$f" >"$tmp/out" 2>"$tmp/err"
+  check "check $f exits 0" test $? -eq 0
+  check "check $f says valid" grep -q ": valid" "$tmp/out"
+  check "check $f is silent on stderr" test ! -s "$tmp/err"
+done
+"$parley" check catalog/elmira.yaml >"$tmp/out"
+check "elmira summary: states" grep -q "feasible states: 12 of 32 combinations" "$tmp/out"
+
+# check: invalid models exit non-zero with FILE:LINE:COLUMN: error: on stderr and nothing on stdout
+printf 'parley: 1\nparties:\n  - {id: A, options: [a], rankng: [N, Y]}\n' >"$tmp/bad.yaml"
+"$parley" check "$tmp/bad.yaml" >"$tmp/out" 2>"$tmp/err"
+check "bad model exits 1" test $? -eq 1
+check "bad model: nothing on stdout" test ! -s "$tmp/out"
+check "bad model: located error" grep -q "^$tmp/bad.yaml:3:27: error: unknown key 'rankng' in a party$" "$tmp/err"
+check "bad model: help line" grep -q "^  help: did you mean 'ranking'?" "$tmp/err"
+check "bad model: error count" grep -q "2 errors; the model was not read" "$tmp/err"
+
+"$parley" check "$tmp/missing.yaml" >/dev/null 2>"$tmp/err"
+check "missing file exits 1" test $? -eq 1
+check "missing file is named" grep -q "missing.yaml:1:1: error: cannot open the file" "$tmp/err"
+
+head -c 2000 /dev/urandom >"$tmp/random.bin"
+"$parley" check "$tmp/random.bin" >/dev/null 2>"$tmp/err"
+check "binary file exits 1" test $? -eq 1
+check "binary file error" grep -Eq "random.bin:[0-9]+:[0-9]+: error: (the file is binary|invalid UTF-8)" "$tmp/err"
+
+# --max-states: the limit is explained and can be raised
+printf 'parley: 1\nparties:\n  - id: A\n    priorities: [a]\n    options: [a, b, c, d, e, f, g, h, i, j, k, l]\n' >"$tmp/big.yaml"
+"$parley" check --max-states 1000 "$tmp/big.yaml" >/dev/null 2>"$tmp/err"
+check "over the limit exits 1" test $? -eq 1
+check "over the limit says so" grep -q "more than 1000 feasible states" "$tmp/err"
+"$parley" check --max-states 4096 "$tmp/big.yaml" >/dev/null 2>&1
+check "raised limit admits it" test $? -eq 0
+
+# analyze: the tabular form and the JSON of the contract
+"$parley" analyze catalog/syria-iraq.yaml >"$tmp/out"
+check "analyze table" grep -q "^Iraq attack    N  N  N  Y  Y  Y $" "$tmp/out"
+check "analyze rankings" grep -q "^Syria      1 3 6 2 4 5 $" "$tmp/out"
+"$parley" analyze catalog/syria-iraq.yaml --json >"$tmp/out.json"
+check "analyze --json exits 0" test $? -eq 0
+check "json keys" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["parley"] == "0.1.0" and d["model"].startswith("Syria")
+assert d["options"] == ["Syria.release", "Syria.escalate", "Iraq.attack"]
+assert [s["pattern"] for s in d["states"]] == ["NNN", "YNN", "NYN", "NNY", "YNY", "NYY"]
+assert [s["id"] for s in d["states"]] == [1, 2, 3, 4, 5, 6]
+assert d["status_quo"] == "NNN"
+' "$tmp/out.json"
+
+# usage errors: no subcommand, unknown flag
+"$parley" >/dev/null 2>&1
+check "no subcommand fails" test $? -ne 0
+"$parley" analyze --frobnicate catalog/elmira.yaml >/dev/null 2>&1
+check "unknown flag fails" test $? -ne 0
+
+echo "$passes passed, $failures failed"
+test "$failures" -eq 0

@@ -37,6 +37,11 @@ std::string text_summary(const Model& model) {
   std::string out = fmt::format("{}\n", model.name);
   out += fmt::format("  parties: {}\n", model.parties.size());
   for (const Party& p : model.parties) {
+    if (p.option_count == 0) {
+      out += fmt::format("    {:<10} spatial only: capability {}, positions on {} issue{}\n", p.id,
+                         p.capability.value_or(0.0), p.stances.size(), p.stances.size() == 1 ? "" : "s");
+      continue;
+    }
     std::vector<std::string> options;
     for (int k = p.first_option; k < p.first_option + p.option_count; ++k) {
       const Option& o = model.options[static_cast<std::size_t>(k)];

@@ -77,7 +77,7 @@ std::string text_summary(const Model& model) {
   return out;
 }
 
-std::string text_state_table(const Model& model, std::size_t max_columns) {
+std::string text_state_table(const Model& model, const std::vector<TableRow>& rows, std::size_t max_columns) {
   if (!model.has_options()) return {};
   const std::size_t shown = std::min(model.states->size(), max_columns);
   const int width = number_width(model) + 1;
@@ -86,6 +86,9 @@ std::string text_state_table(const Model& model, std::size_t max_columns) {
     const auto& party = model.parties[static_cast<std::size_t>(o.party)].id;
     label_width = std::max(label_width, party.size() + 1 + o.id.size());
   }
+  for (const TableRow& row : rows)
+    label_width = std::max(label_width, row.label.size());
+  label_width += 1;
   std::string out;
   constexpr std::size_t kPerBlock = 24;  // columns per block, so that lines fit a terminal
   for (std::size_t start = 0; start < shown; start += kPerBlock) {
@@ -103,6 +106,13 @@ std::string text_state_table(const Model& model, std::size_t max_columns) {
       out += fmt::format("{:<{}}", (first_of_party ? party : std::string(party.size(), ' ')) + " " + o.id, label_width);
       for (std::size_t s = start; s < end; ++s)
         out += fmt::format("{:>{}} ", ((model.states->bits(static_cast<StateIndex>(s)) >> k) & 1U) ? 'Y' : 'N', width);
+      out += "\n";
+    }
+    for (const TableRow& row : rows) {
+      if (row.gap_before) out += "\n";
+      out += fmt::format("{:<{}}", row.label, label_width);
+      for (std::size_t s = start; s < end; ++s)
+        out += fmt::format("{:>{}} ", row.mark(static_cast<StateIndex>(s)), width);
       out += "\n";
     }
     if (end < shown) out += "\n";

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "parley/analysis/stability.hpp"
 #include "parley/io/model_reader.hpp"
 #include "support/model_text.hpp"
 
@@ -64,6 +65,45 @@ TEST_P(Catalog, RankingsAreReproducedLevelByLevel) {
       EXPECT_EQ(ours, published) << model_->parties[i].id << " level " << level;
     }
   }
+}
+
+/// The states of a set as patterns, in state order.
+std::vector<std::string> patterns_of(const Model& model, const StateSet& set) {
+  std::vector<std::string> out;
+  for (StateIndex s = 0; s < set.size(); ++s)
+    if (set[s]) out.push_back(model.pattern(s));
+  return out;
+}
+
+TEST_P(Catalog, StabilityIsThePublishedOne) {
+  if (!model_->has_options()) GTEST_SKIP() << "spatial model";
+  Progress progress;
+  CancelToken cancel;
+  StabilityOptions options;
+  options.concepts = basic_concepts();
+  const auto result = analyze_stability(*model_, options, progress, cancel);
+  int compared = 0;
+  for (const auto& entry : file_["x-expected"]["equilibria"]) {
+    const auto concept_name = entry.first.as<std::string>();
+    auto c = parse_concept(concept_name);
+    ASSERT_TRUE(c) << concept_name;
+    if (!result.has(*c)) continue;
+    EXPECT_EQ(patterns_of(*model_, result.equilibria(*c)), entry.second.as<std::vector<std::string>>()) << concept_name;
+    ++compared;
+  }
+  for (const auto& entry : file_["x-expected"]["stability"]) {
+    auto c = parse_concept(entry.first.as<std::string>());
+    ASSERT_TRUE(c);
+    if (!result.has(*c)) continue;
+    for (const auto& party : entry.second) {
+      const int i = model_->party_index(party.first.as<std::string>());
+      ASSERT_GE(i, 0);
+      EXPECT_EQ(patterns_of(*model_, result.stable(*c, i)), party.second.as<std::vector<std::string>>())
+          << entry.first.as<std::string>() << " " << party.first.as<std::string>();
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Published, Catalog, ::testing::ValuesIn(catalog_files()), [](const auto& param_info) {

@@ -58,7 +58,9 @@ check "raised limit admits it" test $? -eq 0
 
 # analyze: the tabular form and the JSON of the contract
 "$parley" analyze catalog/syria-iraq.yaml >"$tmp/out"
-check "analyze table" grep -q "^Iraq attack    N  N  N  Y  Y  Y $" "$tmp/out"
+check "analyze table" grep -Eq "^Iraq attack +N +N +N +Y +Y +Y $" "$tmp/out"
+check "analyze stability rows" grep -Eq "^GMR +Syria +\+ +- +\+ +- +- +\+ $" "$tmp/out"
+check "analyze equilibria" grep -Eq "^  SEQ +6 NYY$" "$tmp/out"
 check "analyze rankings" grep -q "^Syria      1 3 6 2 4 5 $" "$tmp/out"
 "$parley" analyze catalog/syria-iraq.yaml --json >"$tmp/out.json"
 check "analyze --json exits 0" test $? -eq 0
@@ -70,7 +72,21 @@ assert d["options"] == ["Syria.release", "Syria.escalate", "Iraq.attack"]
 assert [s["pattern"] for s in d["states"]] == ["NNN", "YNN", "NYN", "NNY", "YNY", "NYY"]
 assert [s["id"] for s in d["states"]] == [1, 2, 3, 4, 5, 6]
 assert d["status_quo"] == "NNN"
+assert d["equilibria"] == {"nash": ["NYY"], "gmr": ["NNN", "NYY"], "smr": ["NYY"], "seq": ["NYY"]}
+assert d["stability"]["gmr"] == {"Syria": ["NNN", "NYN", "NYY"], "Iraq": ["NNN", "YNN", "NNY", "YNY", "NYY"]}
 ' "$tmp/out.json"
+"$parley" analyze catalog/elmira.yaml --json --only equilibria --concepts nash,seq >"$tmp/only.json"
+check "--only equilibria keys" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert list(d) == ["parley", "model", "options", "status_quo", "equilibria"], list(d)
+assert list(d["equilibria"]) == ["nash", "seq"]
+' "$tmp/only.json"
+"$parley" analyze catalog/elmira.yaml --concepts nash,bogus >/dev/null 2>"$tmp/err"
+check "unknown concept exits 2" test $? -eq 2
+check "unknown concept is named" grep -q "unknown concept 'bogus'" "$tmp/err"
+"$parley" analyze catalog/ec-car-emissions.yaml >/dev/null 2>"$tmp/err"
+check "spatial model cannot be analysed for stability" grep -q "has no options" "$tmp/err"
 
 # usage errors: no subcommand, unknown flag
 "$parley" >/dev/null 2>&1

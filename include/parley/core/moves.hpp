@@ -13,6 +13,18 @@ class MoveGenerator {
  public:
   MoveGenerator(const Model& model, int party);
 
+  /// Calls `visit(source)` for every feasible state from which the party can move to `to`.
+  template <class Visit>
+  void for_each_move_into(StateIndex to, Visit&& visit) const {
+    const StateBits t = states_->bits(to);
+    for (StateBits flip = mask_; flip != 0; flip = (flip - 1) & mask_) {
+      // The source has the flipped bits the other way round: a take-only option it took was N there.
+      if ((flip & ~t & take_only_) != 0) continue;
+      if ((flip & t & withdraw_only_) != 0) continue;
+      if (auto from = states_->index_of(t ^ flip)) visit(*from);
+    }
+  }
+
   /// Calls `visit(target)` for every feasible state the party can move to from `from`.
   template <class Visit>
   void for_each_move(StateIndex from, Visit&& visit) const {

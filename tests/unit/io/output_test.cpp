@@ -40,10 +40,10 @@ TEST(TextOutput, TabularFormHasOneColumnPerState) {
   auto model = testing::model_from(kSyriaIraq);
   ASSERT_TRUE(model);
   EXPECT_EQ(text_state_table(*model),
-            "state          1* 2  3  4  5  6 \n"
-            "Syria release  N  Y  N  N  Y  N \n"
-            "      escalate N  N  Y  N  N  Y \n"
-            "Iraq attack    N  N  N  Y  Y  Y \n"
+            "state           1* 2  3  4  5  6 \n"
+            "Syria release   N  Y  N  N  Y  N \n"
+            "      escalate  N  N  Y  N  N  Y \n"
+            "Iraq attack     N  N  N  Y  Y  Y \n"
             "(* status quo)\n");
   EXPECT_EQ(text_rankings(*model), "Syria      1 3 6 2 4 5 \nIraq       2 4 6 1 5 3 \n");
 }
@@ -51,7 +51,7 @@ TEST(TextOutput, TabularFormHasOneColumnPerState) {
 TEST(TextOutput, WideTablesAreCutWithANote) {
   auto model = testing::model_from("parley: 1\nparties: [{id: A, options: [a, b, c, d, e, f, g], priorities: [a]}]\n");
   ASSERT_TRUE(model);
-  const std::string table = text_state_table(*model, 30);
+  const std::string table = text_state_table(*model, {}, 30);
   EXPECT_NE(table.find("... 98 more states not shown; use --json for all of them"), std::string::npos);
 }
 

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+/// Stability results as the contract's JSON and as tables for a terminal.
+
+#include <string>
+
+#include "parley/analysis/stability.hpp"
+#include "parley/io/json_output.hpp"
+
+namespace parley {
+
+/// Patterns of the states in `set`, in state-number order.
+Json json_state_list(const Model& model, const StateSet& set);
+/// `stability`: {concept: {party: [patterns]}}.
+Json json_stability(const Model& model, const StabilityResult& result);
+/// `equilibria`: {concept: [patterns]}.
+Json json_equilibria(const Model& model, const StabilityResult& result);
+
+/// The tabular form with, per concept, a row per party (+ stable, - not) and the equilibria (E),
+/// then the equilibria of each concept listed by number and pattern.
+std::string text_stability(const Model& model, const StabilityResult& result, std::size_t max_columns = 64);
+
+}  // namespace parley

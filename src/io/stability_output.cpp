@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "parley/io/stability_output.hpp"
+
+#include <fmt/format.h>
+
+#include "parley/io/text_output.hpp"
+
+namespace parley {
+
+Json json_state_list(const Model& model, const StateSet& set) {
+  Json out = Json::array();
+  for (StateIndex s = 0; s < set.size(); ++s)
+    if (set[s]) out.push_back(model.pattern(s));
+  return out;
+}
+
+Json json_stability(const Model& model, const StabilityResult& result) {
+  Json out = Json::object();
+  for (Concept c : result.concepts()) {
+    Json by_party = Json::object();
+    for (std::size_t i = 0; i < model.parties.size(); ++i)
+      by_party[model.parties[i].id] = json_state_list(model, result.stable(c, static_cast<int>(i)));
+    out[std::string(concept_key(c))] = std::move(by_party);
+  }
+  return out;
+}
+
+Json json_equilibria(const Model& model, const StabilityResult& result) {
+  Json out = Json::object();
+  for (Concept c : result.concepts())
+    out[std::string(concept_key(c))] = json_state_list(model, result.equilibria(c));
+  return out;
+}
+
+std::string text_stability(const Model& model, const StabilityResult& result, std::size_t max_columns) {
+  std::vector<TableRow> rows;
+  for (Concept c : result.concepts()) {
+    const std::string label(concept_label(c));
+    for (std::size_t i = 0; i < model.parties.size(); ++i) {
+      const StateSet* stable = &result.stable(c, static_cast<int>(i));
+      rows.push_back({fmt::format("{:<5}{}", i == 0 ? label : "", model.parties[i].id),
+                      [stable](StateIndex s) { return (*stable)[s] ? '+' : '-'; }, i == 0});
+    }
+    auto equilibria = std::make_shared<StateSet>(result.equilibria(c));
+    rows.push_back({"     equilibrium", [equilibria](StateIndex s) { return (*equilibria)[s] ? 'E' : ' '; }});
+  }
+  std::string out = text_state_table(model, rows, max_columns);
+  out += "(+ stable for the party, - not stable, E equilibrium)\n\nEquilibria\n";
+  for (Concept c : result.concepts()) {
+    const StateSet equilibria = result.equilibria(c);
+    std::vector<std::string> listed;
+    for (StateIndex s = 0; s < equilibria.size(); ++s)
+      if (equilibria[s]) listed.push_back(fmt::format("{} {}", s + 1, model.pattern(s)));
+    out += fmt::format("  {:<5} {}\n", concept_label(c),
+                       listed.empty() ? "none" : fmt::format("{}", fmt::join(listed, ", ")));
+  }
+  return out;
+}
+
+}  // namespace parley

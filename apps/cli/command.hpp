@@ -28,7 +28,6 @@ const std::vector<Command>& command_table();
 /// Exit codes shared by all subcommands.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalidModel = 1;
-inline constexpr int kExitUsage = 2;
 
 /// The model file argument and the reading options every model-reading command takes.
 struct ModelArguments {

@@ -19,16 +19,12 @@ struct AnalyzeArguments : ModelArguments {
   std::string only;
 };
 
-/// The concepts named on the command line, or nullopt after saying what is wrong.
-std::optional<std::vector<Concept>> parse_concepts(const std::vector<std::string>& names) {
+/// Concepts from names that CLI11 has already checked.
+std::vector<Concept> to_concepts(const std::vector<std::string>& names) {
   std::vector<Concept> out;
   for (const auto& name : names) {
-    auto c = parse_concept(name);
-    if (!c) {
-      std::cerr << fmt::format("parley: error: unknown concept '{}'\n  help: use nash, gmr, smr, seq or sim\n", name);
-      return std::nullopt;
-    }
-    if (std::find(out.begin(), out.end(), *c) == out.end()) out.push_back(*c);
+    const Concept c = *parse_concept(name);
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
   }
   return out;
 }
@@ -36,18 +32,16 @@ std::optional<std::vector<Concept>> parse_concepts(const std::vector<std::string
 int run_analyze(const AnalyzeArguments& args) {
   auto model = args.load();
   if (!model) return kExitInvalidModel;
-  auto concepts = parse_concepts(args.concepts);
-  if (!concepts) return kExitUsage;
   if (!model->has_options()) {
-    std::cerr << fmt::format(
-        "{}: error: the model has no options, so there are no states to analyse\n"
-        "  help: use `parley predict` for a spatial model\n",
-        args.path);
+    std::cerr << format_diagnostic(args.path, {{1, 1},
+                                               "the model has no options, so there are no states to analyse",
+                                               "stability needs parties with options; this model is spatial only"})
+              << '\n';
     return kExitInvalidModel;
   }
   Progress progress;
   CancelToken cancel;
-  const StabilityResult result = analyze_stability(*model, {*concepts}, progress, cancel);
+  const StabilityResult result = analyze_stability(*model, {to_concepts(args.concepts)}, progress, cancel);
   if (args.json) {
     Json out = json_header(*model);
     if (args.only != "equilibria") {
@@ -70,11 +64,18 @@ int run_analyze(const AnalyzeArguments& args) {
 Runner configure_analyze(CLI::App& app) {
   auto args = std::make_shared<AnalyzeArguments>();
   args->add_to(app);
-  app.add_flag("--json", args->json, "Print JSON (docs/model-format.md) instead of tables");
+  auto* json = app.add_flag("--json", args->json, "Print JSON (docs/model-format.md) instead of tables");
   app.add_option("--concepts", args->concepts, "Solution concepts, comma-separated: nash, gmr, smr, seq, sim")
-      ->delimiter(',');
-  app.add_option("--only", args->only, "With --json, print only the equilibria (for state spaces too large to list)")
-      ->check(CLI::IsMember({"equilibria"}));
+      ->delimiter(',')
+      ->check(CLI::Validator(
+          [](std::string& name) {
+            return parse_concept(name) ? std::string()
+                                       : "unknown concept '" + name + "': use nash, gmr, smr, seq or sim";
+          },
+          "CONCEPT"));
+  app.add_option("--only", args->only, "Print only the equilibria (for state spaces too large to list)")
+      ->check(CLI::IsMember({"equilibria"}))
+      ->needs(json);
   return [args] { return run_analyze(*args); };
 }
 

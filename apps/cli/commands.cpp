@@ -19,7 +19,7 @@ void ModelArguments::add_to(CLI::App& app) {
   app.add_option("MODEL", path, "Model file (YAML or JSON, see docs/model-format.md)")->required();
   app.add_option("--max-states", max_states,
                  fmt::format("Refuse models with more feasible states than this (default {})", max_states))
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::uint64_t{1}, kMaxStateCount));
 }
 
 std::shared_ptr<const Model> ModelArguments::load() const {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "least_forced_value.hpp"
+#include "simultaneous.hpp"
 
 namespace parley {
 
@@ -57,9 +58,16 @@ class PartyStability {
         if (utility_[t] > utility_[s]) improvements_[s].push_back(t);
       });
     for (Concept c : concepts) {
-      if (c == Concept::SIM) continue;  // needs the other parties' moves from s itself: see below
-      const std::vector<std::uint32_t> sanction = least_sanction(c);
       StateSet& stable = result.stable(c, party_);
+      if (c == Concept::SIM) {
+        // Sanctions come from the others' improvements from s itself, so they are found per state.
+        for (StateIndex s = 0; s < n; ++s)
+          stable[s] = std::all_of(improvements_[s].begin(), improvements_[s].end(), [&](StateIndex s1) {
+            return detail::simultaneous_sanction(model_, moves_, party_, s, s1).has_value();
+          });
+        continue;
+      }
+      const std::vector<std::uint32_t> sanction = least_sanction(c);
       for (StateIndex s = 0; s < n; ++s)
         stable[s] = deterred(s, sanction);
     }

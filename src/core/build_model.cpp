@@ -67,6 +67,9 @@ std::shared_ptr<const Model> build_model(const ModelDraft& draft, const BuildOpt
   if (context.model.has_options() && diagnostics.empty() && detail::build_state_space(context))
     detail::build_status_quo(context);
   detail::build_preferences(context);
+  if (!context.model.has_options() && draft.status_quo && !draft.status_quo->empty())
+    diagnostics.error(draft.status_quo_where, "a status quo in a model without options",
+                      "the status quo lists options taken today; remove it or give the parties options");
   if (diagnostics.size() != errors_before) return nullptr;
   return std::make_shared<const Model>(std::move(context.model));
 }

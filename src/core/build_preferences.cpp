@@ -10,7 +10,7 @@ namespace parley::detail {
 namespace {
 
 /// At most this many statements: a state's payoff sum of 2^(K-1-j) must fit in 64 bits.
-constexpr std::size_t kMaxPriorities = 63;
+constexpr std::size_t kMaxPriorities = 64;
 
 std::optional<Preference> from_priorities(const std::vector<Located<std::string>>& statements, BuildContext& context,
                                           SourceLocation where) {
@@ -74,7 +74,8 @@ void report_missing(const SeenAt& seen_at, const Model& model, SourceLocation wh
     if (!seen_at[s]) missing.push_back(model.pattern(s));
   if (missing.empty()) return;
   diagnostics.error(where,
-                    fmt::format("the {} of party '{}' misses {} of the {} feasible states: {}", key, party,
+                    fmt::format("party '{}' {} {} of the {} feasible states: {}", party,
+                                std::string_view(key) == "ranking" ? "does not rank" : "gives no payoff for",
                                 missing.size(), seen_at.size(), list_some(missing, 8)),
                     "add the missing states; a list of several states in a ranking is a tie");
 }

@@ -25,8 +25,9 @@ int find_issue(const Located<std::string>& name, const Model& model, const char*
   return -1;
 }
 
+/// True if x lies in the range; an invalid range (already reported) accepts everything.
 bool inside(double x, const Interval& range) {
-  return x >= range.low && x <= range.high;
+  return !(range.low < range.high) || (x >= range.low && x <= range.high);
 }
 
 struct PartySpatial {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /// The feasible states, sized before they are allocated, and the status quo among them.
 #include <fmt/format.h>
+#include <algorithm>
 #include <cmath>
 
 #include "build_context.hpp"
@@ -41,7 +42,7 @@ std::string describe_rule(const ModelDraft& draft, std::size_t r) {
 bool build_state_space(BuildContext& context) {
   Model& model = context.model;
   const int n = model.option_count();
-  const std::uint64_t limit = context.options.max_states;
+  const std::uint64_t limit = std::min(context.options.max_states, kMaxStateCount);
   const auto count = count_feasible_states(n, model.rules, limit);
   if (count.budget_exhausted) {
     context.diagnostics.error(

@@ -2,6 +2,7 @@
 /// Parties, options and feasibility rules: the skeleton every other step refers to.
 #include <fmt/format.h>
 #include <cctype>
+#include <cmath>
 #include <set>
 
 #include "build_context.hpp"
@@ -97,6 +98,9 @@ bool build_parties_and_options(BuildContext& context) {
       if (!id.range_given)
         diagnostics.error(id.where, fmt::format("issue '{}' has no range", id.id.value),
                           "add `range: [low, high]`, the scale every position and red line lies on");
+    } else if (!std::isfinite(id.range->low.value) || !std::isfinite(id.range->high.value)) {
+      diagnostics.error(id.range->low.where, fmt::format("issue '{}' has an infinite range", id.id.value),
+                        "give the scale's real ends, e.g. [0, 100]");
     } else if (!(id.range->low.value < id.range->high.value)) {
       diagnostics.error(id.range->low.where,
                         fmt::format("issue '{}' has range [{}, {}], whose low end is not below its high end",

@@ -48,8 +48,8 @@ std::size_t StateSpace::memory_bytes() const {
 
 std::string check_pattern(const std::string& pattern, int option_count) {
   if (static_cast<int>(pattern.size()) != option_count)
-    return "has " + std::to_string(pattern.size()) + " letters, the model has " + std::to_string(option_count) +
-           " options";
+    return "has " + std::to_string(pattern.size()) + (pattern.size() == 1 ? " letter" : " letters") +
+           ", the model has " + std::to_string(option_count) + (option_count == 1 ? " option" : " options");
   for (char c : pattern)
     if (c != 'Y' && c != 'N') return std::string("has '") + c + "'; only Y (taken) and N (not taken) are allowed";
   return {};

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace parley::detail {
 
 namespace {
@@ -44,6 +46,21 @@ SourceLocation location_of(std::string_view text, std::size_t offset) {
     }
   }
   return where;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text), line_starts_{0} {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+SourceLocation LineIndex::at(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  const auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const std::size_t start = *(next_line - 1);
+  int column = 1;
+  for (std::size_t i = start; i < offset; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  return {static_cast<int>(next_line - line_starts_.begin()), column};
 }
 
 bool check_text(std::string_view text, Diagnostics& diagnostics) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -28,7 +29,8 @@ const Keys kIssueKeys = {"id", "name", "description", "range"};
 /// Reads one document; counts the values it visits so that aliases cannot make it explode.
 class DraftReader {
  public:
-  DraftReader(std::string_view text, Diagnostics& diagnostics) : text_(text), diagnostics_(diagnostics) {}
+  DraftReader(std::string_view text, Diagnostics& diagnostics)
+      : text_(text), text_columns_(text), diagnostics_(diagnostics) {}
 
   ModelDraft read(const YAML::Node& root, const std::string& default_name) {
     ModelDraft draft;
@@ -69,7 +71,8 @@ class DraftReader {
   SourceLocation where(const YAML::Node& node) const {
     const YAML::Mark mark = node.Mark();
     if (mark.is_null()) return {};
-    SourceLocation at{mark.line + 1, mark.column + 1};
+    // yaml-cpp counts columns in bytes; report characters, as an editor shows them.
+    SourceLocation at = text_columns_.at(static_cast<std::size_t>(mark.pos));
     // Point inside quotes, so that columns of expression tokens line up with the text.
     const std::size_t pos = static_cast<std::size_t>(mark.pos);
     if (node.IsScalar() && pos < text_.size() && (text_[pos] == '"' || text_[pos] == '\'')) at.column += 1;
@@ -177,6 +180,7 @@ class DraftReader {
     check_keys(node, nullptr, "`" + field + "`");
     for (const auto& entry : node) {
       if (!budget()) return;
+      if (entry.first.IsScalar() && entry.first.Scalar().rfind("x-", 0) == 0) continue;  // the user's note
       visit(entry.first, entry.second);
     }
   }
@@ -192,7 +196,7 @@ class DraftReader {
     for_each_item(node, field, [&](const YAML::Node& group) {
       out.push_back(strings(group, field + " group"));
       if (group.IsSequence() && group.size() < 2)
-        error(group, fmt::format("a {} group with fewer than two options", field),
+        error(group, fmt::format("{} group with fewer than two options", field),
               "list two or more options in each group");
     });
     return out;
@@ -266,6 +270,8 @@ class DraftReader {
     if (auto n = node["priorities"]) {
       p.priorities_where = where(n);
       p.priorities = strings(n, "priorities");
+      if (n.IsSequence() && n.size() == 0)
+        error(n, "empty priorities", "list at least one statement, most important first, e.g. `- not escalate`");
     }
     if (auto n = node["ranking"]) {
       p.ranking_where = where(n);
@@ -307,6 +313,7 @@ class DraftReader {
   }
 
   std::string_view text_;
+  detail::LineIndex text_columns_;
   Diagnostics& diagnostics_;
   std::size_t visited_ = 0;
   bool exhausted_ = false;
@@ -354,6 +361,13 @@ ReadResult read_model_text(std::string_view text, const std::string& default_nam
 }
 
 ReadResult read_model_file(const std::string& path, const ReadOptions& options) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    ReadResult result;
+    result.diagnostics.error({}, "this is a directory, not a model file",
+                             "give the path of a .yaml, .json or .gmcr file");
+    return result;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     ReadResult result;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "parley/analysis/limited_move.hpp"
 #include "parley/analysis/stability.hpp"
 #include "parley/io/model_reader.hpp"
 #include "support/model_text.hpp"
@@ -80,7 +81,7 @@ TEST_P(Catalog, StabilityIsThePublishedOne) {
   Progress progress;
   CancelToken cancel;
   StabilityOptions options;
-  options.concepts = basic_concepts();
+  options.concepts = all_concepts();
   const auto result = analyze_stability(*model_, options, progress, cancel);
   int compared = 0;
   for (const auto& entry : file_["x-expected"]["equilibria"]) {
@@ -104,6 +105,33 @@ TEST_P(Catalog, StabilityIsThePublishedOne) {
     }
   }
   EXPECT_GT(compared, 0);
+}
+
+StateSet both(const std::vector<StateSet>& by_party) {
+  StateSet out = by_party[0];
+  for (std::size_t s = 0; s < out.size(); ++s)
+    out[s] = by_party[0][s] && by_party[1][s];
+  return out;
+}
+
+TEST_P(Catalog, LimitedMoveIsThePublishedOne) {
+  const YAML::Node expected = file_["x-expected"]["limited_move"];
+  if (!expected) GTEST_SKIP() << "no published limited-move results";
+  Progress progress;
+  CancelToken cancel;
+  LimitedMoveOptions options;
+  options.max_horizon = 0;
+  for (const auto& entry : expected) {
+    const auto key = entry.first.as<std::string>();
+    if (key != "nonmyopic") options.max_horizon = std::max(options.max_horizon, std::stoi(key.substr(1)));
+  }
+  const auto result = analyze_limited_move(*model_, options, progress, cancel);
+  for (const auto& entry : expected) {
+    const auto key = entry.first.as<std::string>();
+    const StateSet ours =
+        key == "nonmyopic" ? both(result.nonmyopic) : both(result.stable[std::stoul(key.substr(1)) - 1]);
+    EXPECT_EQ(patterns_of(*model_, ours), entry.second.as<std::vector<std::string>>()) << key;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Published, Catalog, ::testing::ValuesIn(catalog_files()), [](const auto& param_info) {

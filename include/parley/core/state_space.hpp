@@ -15,6 +15,8 @@ using StateIndex = std::uint32_t;
 
 /// The largest number of options a model may have (one bit each in a StateBits).
 inline constexpr int kMaxOptions = 63;
+/// The most states a model may have: states are numbered with 32 bits.
+inline constexpr std::uint64_t kMaxStateCount = 0xFFFFFFFEULL;
 
 class StateSpace {
  public:

@@ -177,7 +177,7 @@ parties:
     ranking: [NN, NNN, YX, [NY, NN]]
   - {id: B, options: [b], priorities: [b]}
 )"),
-            (Lines{"m.yaml:5:14: error: the ranking of party 'A' misses 2 of the 4 feasible states: YN, YY",
+            (Lines{"m.yaml:5:14: error: party 'A' does not rank 2 of the 4 feasible states: YN, YY",
                    "m.yaml:5:19: error: pattern 'NNN' in ranking has 3 letters, the model has 2 options",
                    "m.yaml:5:24: error: pattern 'YX' in ranking has 'X'; only Y (taken) and N (not taken) are allowed",
                    "m.yaml:5:33: error: state 'NN' appears twice in ranking"}));
@@ -205,7 +205,7 @@ parties:
 
 TEST(ModelErrors, PayoffsMissStates) {
   EXPECT_EQ(error_lines("parley: 1\nparties:\n  - {id: A, options: [a, b], payoffs: {NN: 1, YY: 2}}\n"),
-            Lines{"m.yaml:3:39: error: the payoffs of party 'A' misses 2 of the 4 feasible states: YN, NY"});
+            Lines{"m.yaml:3:39: error: party 'A' gives no payoff for 2 of the 4 feasible states: YN, NY"});
 }
 
 TEST(ModelErrors, PreferenceMissingOrTwice) {
@@ -246,7 +246,7 @@ TEST(ModelErrors, EmptyStateSpace) {
 
 TEST(ModelErrors, GroupsNeedTwoOptions) {
   EXPECT_EQ(error_lines(std::string(kTwoParties) + "at_least_one: [[a], [a, a]]\n"),
-            (Lines{"m.yaml:9:16: error: a at_least_one group with fewer than two options",
+            (Lines{"m.yaml:9:16: error: at_least_one group with fewer than two options",
                    "m.yaml:9:25: error: option 'a' is listed twice in this at_least_one group"}));
 }
 
@@ -317,6 +317,43 @@ infeasible: [a or]
 )");
   EXPECT_EQ(lines, (Lines{"m.yaml:3:40: error: unknown option 'b'", "m.yaml:4:42: error: invalid direction 'sideways'",
                           "m.yaml:5:18: error: expression ends where an option was expected"}));
+}
+
+TEST(ModelErrors, UserNotesInsideDataMappingsAreIgnored) {
+  EXPECT_TRUE(testing::model_from(R"(parley: 1
+parties:
+  - {id: A, options: [a], payoffs: {NN: 1, YN: 2, NY: 3, YY: 4, x-why: "a note"}}
+  - {id: B, options: [b], priorities: [b]}
+)"));
+}
+
+TEST(ModelErrors, EmptyPriorities) {
+  EXPECT_EQ(error_lines("parley: 1\nparties: [{id: A, options: [a], priorities: []}]\n"),
+            Lines{"m.yaml:2:45: error: empty priorities"});
+}
+
+TEST(ModelErrors, InfiniteRange) {
+  EXPECT_EQ(error_lines("parley: 1\nissues: [{id: t, range: [-.inf, .inf]}]\nparties: [{id: A, capability: 1, "
+                        "positions: {t: 1}, salience: {t: 1}}]\n"),
+            Lines{"m.yaml:2:26: error: issue 't' has an infinite range"});
+}
+
+TEST(ModelErrors, StatusQuoWithoutOptions) {
+  EXPECT_EQ(error_lines("parley: 1\nissues: [{id: t, range: [0, 1]}]\nparties: [{id: A, capability: 1, "
+                        "positions: {t: 1}, salience: {t: 1}}]\nstatus_quo: [zz]\n"),
+            Lines{"m.yaml:4:13: error: a status quo in a model without options"});
+}
+
+TEST(ModelErrors, NoSuggestionThatChangesMostOfAShortName) {
+  const std::string text = "parley: 1\nparties: [{id: A, options: [a], priorities: [zz]}]\n";
+  EXPECT_EQ(first_help(text).find("did you mean"), std::string::npos) << first_help(text);
+}
+
+TEST(ModelErrors, ColumnsCountCharactersNotBytes) {
+  EXPECT_EQ(error_lines("parley: 1\nname: \"Ü\"\nparties: [{id: Ä, options: [a], priorities: [a]}]\n"),
+            Lines{"m.yaml:3:16: error: party id 'Ä' is not an identifier"});
+  EXPECT_EQ(error_lines("parley: 1\nparties: [{name: \"é\", id: A, options: [a], priorities: [b]}]\n"),
+            Lines{"m.yaml:2:57: error: unknown option 'b'"});
 }
 
 TEST(ModelErrors, DeepNestingIsRefused) {

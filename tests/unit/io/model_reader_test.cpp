@@ -105,6 +105,13 @@ TEST(ModelReader, MissingFileIsAnError) {
   EXPECT_EQ(r.diagnostics.items()[0].message, "cannot open the file");
 }
 
+TEST(ModelReader, DirectoryIsAnError) {
+  auto r = read_model_file(PARLEY_SOURCE_DIR);
+  EXPECT_FALSE(r.model);
+  ASSERT_EQ(r.diagnostics.size(), 1U);
+  EXPECT_EQ(r.diagnostics.items()[0].message, "this is a directory, not a model file");
+}
+
 TEST(ModelReader, RaisedLimitAdmitsLargerModels) {
   std::string text = "parley: 1\nparties:\n  - id: A\n    priorities: [o0]\n    options: [";
   for (int k = 0; k < 12; ++k)

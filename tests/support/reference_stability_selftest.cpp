@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: Apache-2.0
+/// Self-test of the brute-force reference (reference_stability.hpp): the published conflicts of catalog/ are
+/// built here BY HAND (hard-coded states and rankings, no YAML, no production code) and the reference must
+/// reproduce every `x-expected` stability result of those files exactly.
+#include "support/reference_stability.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace parley::reference {
+namespace {
+
+// ---------------------------------------------------------------------------------------------------------------
+// A hand-written conflict: options in file order, patterns Y/N per option in that order.
+// ---------------------------------------------------------------------------------------------------------------
+
+struct PartySpec {
+  int option_count;
+  /// Most preferred first; one string per preference level, tied states separated by spaces.
+  std::vector<std::string> ranking;
+};
+
+struct ConflictSpec {
+  std::vector<PartySpec> parties;  // each party controls the next option_count options, in file order
+  /// One letter per option: 'B' both directions, 'T' take_only (N->Y only), 'W' withdraw_only (Y->N only).
+  std::string directions;
+  std::vector<std::string> feasible;  // every feasible state's pattern, in any order
+};
+
+unsigned long long bits_of(const std::string& pattern) {
+  unsigned long long b = 0;
+  for (std::size_t k = 0; k < pattern.size(); ++k)
+    if (pattern[k] == 'Y') b |= 1ULL << k;  // option k is worth 2^k
+  return b;
+}
+
+/// A built conflict plus its state patterns, for naming states in assertions.
+struct Built {
+  Conflict conflict;
+  std::vector<std::string> patterns;  // patterns[s]
+
+  int state(const std::string& pattern) const {
+    const auto it = std::find(patterns.begin(), patterns.end(), pattern);
+    EXPECT_NE(it, patterns.end()) << "no feasible state " << pattern;
+    return static_cast<int>(it - patterns.begin());
+  }
+  std::vector<std::string> names(const std::vector<int>& states) const {
+    std::vector<std::string> out;
+    for (int s : states)
+      out.push_back(patterns[s]);
+    return out;
+  }
+};
+
+Built build(const ConflictSpec& spec) {
+  Built b;
+  // States are numbered in increasing order of sum 2^k over the options k taken.
+  b.patterns = spec.feasible;
+  std::sort(b.patterns.begin(), b.patterns.end(),
+            [](const std::string& x, const std::string& y) { return bits_of(x) < bits_of(y); });
+  Conflict& c = b.conflict;
+  c.state_count = static_cast<int>(b.patterns.size());
+  for (const auto& p : b.patterns)
+    c.bits.push_back(bits_of(p));
+
+  const int n = static_cast<int>(spec.parties.size());
+  c.moves.assign(n, std::vector<std::vector<int>>(c.state_count));
+  c.payoff.assign(n, std::vector<long long>(c.state_count, 0));
+  int first_option = 0;
+  for (int i = 0; i < n; ++i) {
+    const int count = spec.parties[i].option_count;
+    unsigned long long mask = 0;
+    for (int k = first_option; k < first_option + count; ++k)
+      mask |= 1ULL << k;
+    c.party_mask.push_back(mask);
+
+    // A unilateral move of i changes only i's options (at least one), to another feasible state, and every
+    // option it changes may be changed in that direction.
+    for (int s = 0; s < c.state_count; ++s)
+      for (int t = 0; t < c.state_count; ++t) {
+        if (t == s || ((c.bits[s] ^ c.bits[t]) & ~mask) != 0) continue;
+        bool legal = true;
+        for (int k = first_option; k < first_option + count; ++k) {
+          const char from = b.patterns[s][k], to = b.patterns[t][k];
+          if (from == to) continue;
+          if (spec.directions[k] == 'T' && from == 'Y') legal = false;
+          if (spec.directions[k] == 'W' && from == 'N') legal = false;
+        }
+        if (legal) c.moves[i][s].push_back(t);
+      }
+
+    // Payoffs from the ranking: the most preferred level gets the highest number; a level's states tie.
+    const auto& ranking = spec.parties[i].ranking;
+    std::vector<int> times_ranked(c.state_count, 0);
+    for (std::size_t level = 0; level < ranking.size(); ++level) {
+      std::istringstream words(ranking[level]);
+      std::string pattern;
+      while (words >> pattern) {
+        const int s = b.state(pattern);
+        if (s < 0 || s >= c.state_count) continue;
+        c.payoff[i][s] = static_cast<long long>(ranking.size() - level);
+        ++times_ranked[s];
+      }
+    }
+    for (int s = 0; s < c.state_count; ++s)
+      EXPECT_EQ(times_ranked[s], 1) << "party " << i << " ranks " << b.patterns[s] << " " << times_ranked[s]
+                                    << " times";
+    first_option += count;
+  }
+  EXPECT_EQ(static_cast<std::size_t>(first_option), spec.directions.size());
+  return b;
+}
+
+using Names = std::vector<std::string>;
+
+Names eq(const Built& b, StabilityConcept test) {
+  return b.names(equilibria(b.conflict, test));
+}
+Names stable(const Built& b, StabilityConcept test, int i) {
+  return b.names(stable_states(b.conflict, test, i));
+}
+Names lh(const Built& b, int h) {
+  return b.names(limited_move_equilibria(b.conflict, h));
+}
+Names nm(const Built& b) {
+  return b.names(nonmyopic_equilibria(b.conflict));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The catalog conflicts, data copied by hand from catalog/*.yaml.
+// ---------------------------------------------------------------------------------------------------------------
+
+// catalog/prisoners-dilemma.yaml: P1 {p1_cooperates}, P2 {p2_cooperates}.
+Built prisoners_dilemma() {
+  return build({{{1, {"NY", "YY", "NN", "YN"}}, {1, {"YN", "YY", "NN", "NY"}}}, "BB", {"NN", "YN", "NY", "YY"}});
+}
+
+// catalog/chicken.yaml: P1 {p1_swerves}, P2 {p2_swerves}.
+Built chicken() {
+  return build({{{1, {"NY", "YY", "YN", "NN"}}, {1, {"YN", "YY", "NY", "NN"}}}, "BB", {"NN", "YN", "NY", "YY"}});
+}
+
+// catalog/syria-iraq.yaml: Syria {release, escalate}, Iraq {attack}; release and escalate infeasible together.
+Built syria_iraq() {
+  return build({{{2, {"NNN", "NYN", "NYY", "YNN", "NNY", "YNY"}}, {1, {"YNN", "NNY", "NYY", "NNN", "YNY", "NYN"}}},
+                "BBB",
+                {"NNN", "YNN", "NYN", "NNY", "YNY", "NYY"}});
+}
+
+// catalog/cuban-missile-crisis.yaml: US {air_strike (take_only), blockade}, USSR {withdraw, escalate};
+// withdraw and escalate infeasible together.
+Built cuban_missile_crisis() {
+  return build({{{2, {"NNYN", "NYYN", "YNYN", "YYYN", "NYNN", "YNNN", "YYNN", "NNNN", "YYNY", "YNNY", "NYNY", "NNNY"}},
+                 {2, {"NNNN", "NNYN", "NYYN", "NYNN", "YNYN", "YNNN", "YYYN", "YYNN", "YYNY", "YNNY", "NYNY", "NNNY"}}},
+                "TBBB",
+                {"NNNN", "YNNN", "NYNN", "YYNN", "NNYN", "YNYN", "NYYN", "YYYN", "NNNY", "YNNY", "NYNY", "YYNY"}});
+}
+
+// catalog/elmira.yaml: MoE {modify (take_only)}, UR {delay (withdraw_only), accept, abandon (take_only)},
+// LG {insist}; Uniroyal takes exactly one of delay, accept, abandon.
+Built elmira() {
+  const std::string abandon_states = "NNNYN YNNYN NNNYY YNNYY";
+  return build(
+      {{{1, {"NNYNY", "NNYNN", "YNYNN", "YNYNY", "NYNNY", "NYNNN", "YYNNN", "YYNNY", abandon_states}},
+        {3, {"NYNNN", "YNYNN", "YNYNY", "NYNNY", abandon_states, "NNYNN", "NNYNY", "YYNNN", "YYNNY"}},
+        {1, {"NNYNY", "NNYNN", "NYNNY", "NYNNN", "YNYNY", "YYNNY", "YNYNN", "YYNNN", abandon_states}}},
+       "TWBTB",
+       {"NYNNN", "YYNNN", "NNYNN", "YNYNN", "NNNYN", "YNNYN", "NYNNY", "YYNNY", "NNYNY", "YNYNY", "NNNYY", "YNNYY"}});
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// x-expected of each file
+// ---------------------------------------------------------------------------------------------------------------
+
+TEST(ReferenceCatalog, PrisonersDilemma) {
+  const Built b = prisoners_dilemma();
+  EXPECT_EQ(b.patterns, (Names{"NN", "YN", "NY", "YY"}));
+  EXPECT_EQ(eq(b, nash), (Names{"NN"}));
+  EXPECT_EQ(eq(b, gmr), (Names{"NN", "YY"}));
+  EXPECT_EQ(eq(b, smr), (Names{"NN", "YY"}));
+  EXPECT_EQ(eq(b, seq), (Names{"NN", "YY"}));
+  EXPECT_EQ(eq(b, sim), (Names{"NN", "YY"}));
+  EXPECT_EQ(stable(b, nash, 0), (Names{"NN", "NY"}));
+  EXPECT_EQ(stable(b, nash, 1), (Names{"NN", "YN"}));
+  EXPECT_EQ(stable(b, gmr, 0), (Names{"NN", "NY", "YY"}));
+  EXPECT_EQ(stable(b, gmr, 1), (Names{"NN", "YN", "YY"}));
+  EXPECT_EQ(stable(b, smr, 0), (Names{"NN", "NY", "YY"}));
+  EXPECT_EQ(stable(b, smr, 1), (Names{"NN", "YN", "YY"}));
+  EXPECT_EQ(stable(b, seq, 0), (Names{"NN", "NY", "YY"}));
+  EXPECT_EQ(stable(b, seq, 1), (Names{"NN", "YN", "YY"}));
+  EXPECT_EQ(lh(b, 1), (Names{"NN"}));
+  EXPECT_EQ(lh(b, 2), (Names{"NN", "YY"}));
+  EXPECT_EQ(lh(b, 3), (Names{"NN", "YY"}));
+  EXPECT_EQ(nm(b), (Names{"NN", "YY"}));
+}
+
+TEST(ReferenceCatalog, Chicken) {
+  const Built b = chicken();
+  EXPECT_EQ(b.patterns, (Names{"NN", "YN", "NY", "YY"}));
+  EXPECT_EQ(eq(b, nash), (Names{"YN", "NY"}));
+  EXPECT_EQ(eq(b, gmr), (Names{"YN", "NY", "YY"}));
+  EXPECT_EQ(eq(b, smr), (Names{"YN", "NY", "YY"}));
+  EXPECT_EQ(eq(b, seq), (Names{"YN", "NY"}));
+  EXPECT_EQ(lh(b, 1), (Names{"YN", "NY"}));
+  EXPECT_EQ(lh(b, 2), (Names{}));  // not monotone in the horizon
+  EXPECT_EQ(lh(b, 3), (Names{"YY"}));
+  EXPECT_EQ(lh(b, 4), (Names{"YY"}));
+  EXPECT_EQ(nm(b), (Names{"YY"}));
+}
+
+TEST(ReferenceCatalog, SyriaIraq) {
+  const Built b = syria_iraq();
+  EXPECT_EQ(b.patterns, (Names{"NNN", "YNN", "NYN", "NNY", "YNY", "NYY"}));
+  EXPECT_EQ(eq(b, nash), (Names{"NYY"}));
+  EXPECT_EQ(eq(b, gmr), (Names{"NNN", "NYY"}));
+  EXPECT_EQ(eq(b, smr), (Names{"NYY"}));
+  EXPECT_EQ(eq(b, seq), (Names{"NYY"}));
+  EXPECT_EQ(stable(b, nash, 0), (Names{"NNN", "NYY"}));
+  EXPECT_EQ(stable(b, nash, 1), (Names{"YNN", "NNY", "NYY"}));
+  EXPECT_EQ(stable(b, gmr, 0), (Names{"NNN", "NYN", "NYY"}));
+  EXPECT_EQ(stable(b, gmr, 1), (Names{"NNN", "YNN", "NNY", "YNY", "NYY"}));
+  EXPECT_EQ(stable(b, smr, 0), (Names{"NNN", "NYN", "NYY"}));
+  EXPECT_EQ(stable(b, smr, 1), (Names{"YNN", "NNY", "NYY"}));
+  EXPECT_EQ(stable(b, seq, 0), (Names{"NNN", "NYN", "NYY"}));
+  EXPECT_EQ(stable(b, seq, 1), (Names{"YNN", "NNY", "YNY", "NYY"}));
+}
+
+TEST(ReferenceCatalog, CubanMissileCrisis) {
+  const Built b = cuban_missile_crisis();
+  EXPECT_EQ(b.patterns,
+            (Names{"NNNN", "YNNN", "NYNN", "YYNN", "NNYN", "YNYN", "NYYN", "YYYN", "NNNY", "YNNY", "NYNY", "YYNY"}));
+  EXPECT_EQ(eq(b, nash), (Names{"YNYN"}));
+  EXPECT_EQ(eq(b, gmr), (Names{"NNNN", "YNNN", "NYNN", "NNYN", "YNYN", "NYYN", "YYYN"}));
+  EXPECT_EQ(eq(b, smr), (Names{"NNNN", "YNNN", "NYNN", "NNYN", "YNYN", "NYYN", "YYYN"}));
+  EXPECT_EQ(eq(b, seq), (Names{"NNYN", "YNYN", "NYYN"}));
+  EXPECT_EQ(eq(b, sim), (Names{"YNYN"}));
+  EXPECT_EQ(stable(b, nash, 0), (Names{"YNNN", "NYNN", "NNYN", "YNYN", "YYNY"}));
+  EXPECT_EQ(stable(b, nash, 1), (Names{"NNNN", "YNYN", "NYYN", "YYYN"}));
+  EXPECT_EQ(stable(b, seq, 0), (Names{"YNNN", "NYNN", "NNYN", "YNYN", "NYYN", "YYNY"}));
+  EXPECT_EQ(stable(b, seq, 1), (Names{"NNNN", "NNYN", "YNYN", "NYYN", "YYYN"}));
+  EXPECT_EQ(lh(b, 1), (Names{"YNYN"}));
+  EXPECT_EQ(lh(b, 2), (Names{"NNYN", "YNYN", "NYYN"}));
+  EXPECT_EQ(lh(b, 3), (Names{"NNYN", "YNYN"}));
+}
+
+TEST(ReferenceCatalog, Elmira) {
+  const Built b = elmira();
+  // Textbook states 1-8 in order, the four "abandon" states interleaved by their option values.
+  EXPECT_EQ(b.patterns, (Names{"NYNNN", "YYNNN", "NNYNN", "YNYNN", "NNNYN", "YNNYN", "NYNNY", "YYNNY", "NNYNY", "YNYNY",
+                               "NNNYY", "YNNYY"}));
+  EXPECT_EQ(eq(b, nash), (Names{"NNNYN", "YNNYN", "NYNNY", "YNYNY", "NNNYY", "YNNYY"}));
+  EXPECT_EQ(eq(b, gmr), (Names{"NYNNN", "YNYNN", "NNNYN", "YNNYN", "NYNNY", "YNYNY", "NNNYY", "YNNYY"}));
+  EXPECT_EQ(eq(b, smr), (Names{"NYNNN", "YNYNN", "NNNYN", "YNNYN", "NYNNY", "YNYNY", "NNNYY", "YNNYY"}));
+  EXPECT_EQ(eq(b, seq), (Names{"NNNYN", "YNNYN", "NYNNY", "YNYNY", "NNNYY", "YNNYY"}));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The reference's own building blocks
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Three parties on a line of states 0 - 1 - 2 - 3 ... where party k owns the edges k, k+3, ...: checks that
+/// R_{N-i} never lets a party move twice in a row but lets it move again after somebody else.
+TEST(ReferenceReachable, NoPartyMovesTwiceInARow) {
+  Conflict c;
+  c.state_count = 4;
+  c.moves.assign(3, std::vector<std::vector<int>>(4));
+  c.payoff.assign(3, std::vector<long long>(4, 0));
+  c.moves[1][0] = {1};  // party 1: 0 -> 1 and 2 -> 3
+  c.moves[1][2] = {3};
+  c.moves[2][1] = {2};  // party 2: 1 -> 2
+  // Without party 0: 0 -1-> 1 -2-> 2 -1-> 3, party 1 moving again after party 2.
+  EXPECT_EQ(opponents_reachable(c, 0, 0), (std::vector<int>{1, 2, 3}));
+  // Without party 2, party 1 alone cannot chain its two moves: only 1 is reachable from 0.
+  EXPECT_EQ(opponents_reachable(c, 2, 0), (std::vector<int>{1}));
+  // Improvements only: party 2 does not gain on 1 -> 2, so the chain stops at 1.
+  c.payoff[1] = {0, 1, 1, 2};
+  EXPECT_EQ(opponents_improvements_reachable(c, 0, 0), (std::vector<int>{1}));
+  c.payoff[2] = {0, 0, 1, 0};
+  EXPECT_EQ(opponents_improvements_reachable(c, 0, 0), (std::vector<int>{1, 2, 3}));
+}
+
+/// Party 1 alone can go 0 -> 1 and, from 1, back to 0: with two parties R_{N-0}(0) is just {1} (party 1 may not
+/// move twice in a row), so the start state is not reachable.
+TEST(ReferenceReachable, TwoPartiesMeanOneMove) {
+  Conflict c;
+  c.state_count = 2;
+  c.moves = {{{}, {}}, {{1}, {0}}};
+  c.payoff = {{0, 0}, {0, 0}};
+  EXPECT_EQ(opponents_reachable(c, 0, 0), (std::vector<int>{1}));
+}
+
+TEST(ReferenceLimitedMove, ChickenAnticipationsAndPeriod) {
+  const Built b = chicken();
+  const Conflict& c = b.conflict;
+  const int nn = b.state("NN"), yn = b.state("YN"), ny = b.state("NY"), yy = b.state("YY");
+  // Worked by hand from the definition (party 0 = P1, party 1 = P2):
+  EXPECT_EQ(anticipated_outcome(c, 1, nn, 1), ny);  // from the crash, P2 swerves
+  EXPECT_EQ(anticipated_outcome(c, 1, ny, 2), yn);  // P2 going straight from NY expects the crash, then P1 swerves
+  EXPECT_EQ(anticipated_outcome(c, 0, yy, 2), ny);  // P1 going straight from YY expects P2 to stay swerving
+  EXPECT_EQ(anticipated_outcome(c, 0, yy, 3), yy);  // ... but with horizon 3 expects to end up swerving alone
+  EXPECT_EQ(anticipated_outcome(c, 0, yn, 2), ny);  // from YN, P1 going straight expects P2 to swerve
+  const auto [first, period] = limited_move_period(c);
+  EXPECT_GE(first, 0);
+  EXPECT_GE(period, 1);
+  // The periodic description agrees with direct evaluation far beyond the first period.
+  for (int h = first; h < first + 4 * period + 4; ++h)
+    EXPECT_EQ(anticipation_table(c, h), anticipation_table(c, h + period)) << "h = " << h;
+}
+
+/// The tie rule: where party 0 is indifferent between the best states its moves lead to, the smallest state
+/// number is anticipated. Its own verdict does not depend on the choice...
+TEST(ReferenceLimitedMove, TiesGoToTheSmallestState) {
+  Conflict c;
+  c.state_count = 3;
+  c.moves = {{{1, 2}, {}, {}}, {{}, {}, {}}};
+  c.payoff = {{0, 5, 5}, {0, 1, 2}};
+  EXPECT_EQ(anticipated_outcome(c, 0, 0, 1), 1);
+  EXPECT_FALSE(limited_move(c, 0, 0, 1));
+}
+
+/// ... but the other party's verdict at a longer horizon can: party 1 at state 0 may move to 1, from where
+/// party 0 is indifferent between 2 and 3 while party 1 likes one and dislikes the other. Two conflicts that
+/// differ only by swapping the names of states 2 and 3 get different L_2 verdicts: no tie rule can make every
+/// verdict independent of the choice, which is why the rule is fixed and documented.
+TEST(ReferenceLimitedMove, TheTieRuleCanDecideALongerHorizon) {
+  Conflict c;
+  c.state_count = 4;
+  c.moves = {{{}, {2, 3}, {}, {}}, {{1}, {}, {}, {}}};
+  c.payoff = {{0, 0, 5, 5}, {1, 1, 2, 0}};
+  EXPECT_EQ(anticipated_outcome(c, 0, 1, 1), 2);
+  EXPECT_FALSE(limited_move(c, 1, 0, 2));  // party 1 expects state 2, which it prefers to 0
+  c.payoff[1] = {1, 1, 0, 2};              // states 2 and 3 swapped
+  EXPECT_EQ(anticipated_outcome(c, 0, 1, 1), 2);
+  EXPECT_TRUE(limited_move(c, 1, 0, 2));  // party 1 now expects the state it dislikes
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Relations the definitions imply, on random conflicts (a check that the reference is self-consistent)
+// ---------------------------------------------------------------------------------------------------------------
+
+/// A random conflict in option form: each party owns 1-2 options, a random subset of option vectors is
+/// feasible, moves change any nonempty subset of the mover's options, payoffs are random with ties.
+Conflict random_conflict(std::mt19937& rng, int parties) {
+  std::vector<int> owned(parties);
+  int options = 0;
+  for (int i = 0; i < parties; ++i)
+    options += owned[i] = 1 + static_cast<int>(rng() % 2);
+  Conflict c;
+  for (unsigned long long v = 0; v < (1ULL << options); ++v)
+    if (rng() % 4 != 0 || c.bits.empty()) c.bits.push_back(v);
+  c.state_count = static_cast<int>(c.bits.size());
+  int first = 0;
+  for (int i = 0; i < parties; ++i) {
+    unsigned long long mask = 0;
+    for (int k = first; k < first + owned[i]; ++k)
+      mask |= 1ULL << k;
+    first += owned[i];
+    c.party_mask.push_back(mask);
+  }
+  c.moves.assign(parties, std::vector<std::vector<int>>(c.state_count));
+  c.payoff.assign(parties, std::vector<long long>(c.state_count));
+  for (int i = 0; i < parties; ++i)
+    for (int s = 0; s < c.state_count; ++s) {
+      c.payoff[i][s] = static_cast<long long>(rng() % 5);
+      for (int t = 0; t < c.state_count; ++t)
+        if (t != s && ((c.bits[s] ^ c.bits[t]) & ~c.party_mask[i]) == 0 && rng() % 5 != 0) c.moves[i][s].push_back(t);
+    }
+  return c;
+}
+
+TEST(ReferenceRelations, InclusionsHoldOnRandomConflicts) {
+  std::mt19937 rng(20240601);
+  for (int round = 0; round < 300; ++round) {
+    const int parties = 2 + round % 3;
+    const Conflict c = random_conflict(rng, parties);
+    for (int i = 0; i < parties; ++i)
+      for (int s = 0; s < c.state_count; ++s) {
+        const bool n = nash(c, i, s), g = gmr(c, i, s), m = smr(c, i, s), q = seq(c, i, s), x = sim(c, i, s);
+        EXPECT_TRUE(!n || m) << "Nash implies SMR";
+        EXPECT_TRUE(!m || g) << "SMR implies GMR";
+        EXPECT_TRUE(!n || q) << "Nash implies SEQ";
+        EXPECT_TRUE(!q || g) << "SEQ implies GMR";
+        EXPECT_TRUE(!n || x) << "Nash implies SIM";
+        if (parties == 2) {
+          EXPECT_EQ(limited_move(c, i, s, 1), n) << "L_1 is Nash";
+          // Non-myopic means L_h for every large h: compare with direct evaluation over two periods.
+          const auto [first, period] = limited_move_period(c);
+          bool always = true;
+          for (int h = std::max(first, 1); h < std::max(first, 1) + 2 * period; ++h)
+            always = always && limited_move(c, i, s, h);
+          EXPECT_EQ(nonmyopic(c, i, s), always);
+        }
+      }
+  }
+}
+
+}  // namespace
+}  // namespace parley::reference

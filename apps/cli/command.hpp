@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/analysis/concepts.hpp"
 #include "parley/io/model_reader.hpp"
 
 namespace parley::cli {
@@ -38,7 +39,12 @@ struct ModelArguments {
   [[nodiscard]] std::shared_ptr<const Model> load() const;
 };
 
+/// `--concepts nash,gmr,...`: names are checked by CLI11 and turned into concepts by to_concepts.
+void add_concepts_option(CLI::App& app, std::vector<std::string>& names);
+std::vector<Concept> to_concepts(const std::vector<std::string>& names);
+
 Runner configure_check(CLI::App& app);
 Runner configure_analyze(CLI::App& app);
+Runner configure_explain(CLI::App& app);
 
 }  // namespace parley::cli

@@ -19,16 +19,6 @@ struct AnalyzeArguments : ModelArguments {
   std::string only;
 };
 
-/// Concepts from names that CLI11 has already checked.
-std::vector<Concept> to_concepts(const std::vector<std::string>& names) {
-  std::vector<Concept> out;
-  for (const auto& name : names) {
-    const Concept c = *parse_concept(name);
-    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
-  }
-  return out;
-}
-
 int run_analyze(const AnalyzeArguments& args) {
   auto model = args.load();
   if (!model) return kExitInvalidModel;
@@ -65,14 +55,7 @@ Runner configure_analyze(CLI::App& app) {
   auto args = std::make_shared<AnalyzeArguments>();
   args->add_to(app);
   auto* json = app.add_flag("--json", args->json, "Print JSON (docs/model-format.md) instead of tables");
-  app.add_option("--concepts", args->concepts, "Solution concepts, comma-separated: nash, gmr, smr, seq, sim")
-      ->delimiter(',')
-      ->check(CLI::Validator(
-          [](std::string& name) {
-            return parse_concept(name) ? std::string()
-                                       : "unknown concept '" + name + "': use nash, gmr, smr, seq or sim";
-          },
-          "CONCEPT"));
+  add_concepts_option(app, args->concepts);
   app.add_option("--only", args->only, "Print only the equilibria (for state spaces too large to list)")
       ->check(CLI::IsMember({"equilibria"}))
       ->needs(json);

@@ -10,7 +10,10 @@ namespace parley::cli {
 const std::vector<Command>& command_table() {
   static const std::vector<Command> table = {
       {"check", "Validate a model and summarise it (exit 0 if valid)", &configure_check},
-      {"analyze", "Feasible states in tabular form and each party's preferences", &configure_analyze},
+      {"analyze", "Stability of every state for every party under each concept, and the equilibria",
+       &configure_analyze},
+      {"explain", "Why a state is or is not stable: each improvement and the sanction that deters it",
+       &configure_explain},
   };
   return table;
 }
@@ -20,6 +23,26 @@ void ModelArguments::add_to(CLI::App& app) {
   app.add_option("--max-states", max_states,
                  fmt::format("Refuse models with more feasible states than this (default {})", max_states))
       ->check(CLI::Range(std::uint64_t{1}, kMaxStateCount));
+}
+
+void add_concepts_option(CLI::App& app, std::vector<std::string>& names) {
+  app.add_option("--concepts", names, "Solution concepts, comma-separated: nash, gmr, smr, seq, sim")
+      ->delimiter(',')
+      ->check(CLI::Validator(
+          [](std::string& name) {
+            return parse_concept(name) ? std::string()
+                                       : "unknown concept '" + name + "': use nash, gmr, smr, seq or sim";
+          },
+          "CONCEPT"));
+}
+
+std::vector<Concept> to_concepts(const std::vector<std::string>& names) {
+  std::vector<Concept> out;
+  for (const auto& name : names) {
+    const Concept c = *parse_concept(name);
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
 }
 
 std::shared_ptr<const Model> ModelArguments::load() const {

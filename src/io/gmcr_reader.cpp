@@ -926,12 +926,27 @@ class GmcrReader {
   std::size_t errors_before_ = 0;  ///< errors in `diagnostics_` before this file was read
 };
 
-/// nlohmann's message without its "[json.exception...] parse error at line L, column C: " prefix.
+/// nlohmann's message without its "[json.exception...] parse error at line L, column C: " prefix, and
+/// without the broken UTF-8 its quote of the input may hold (it can cut a character in two).
 std::string parse_error_detail(const std::string& what) {
   std::string detail = what;
   if (auto start = detail.find("parse error"); start != std::string::npos)
     if (auto colon = detail.find(": ", start); colon != std::string::npos) detail = detail.substr(colon + 2);
-  return detail;
+  std::string out;
+  for (std::size_t i = 0; i < detail.size();) {
+    const auto c = static_cast<unsigned char>(detail[i]);
+    const std::size_t length = c < 0x80             ? 1
+                               : (c & 0xE0) == 0xC0 ? 2
+                               : (c & 0xF0) == 0xE0 ? 3
+                               : (c & 0xF8) == 0xF0 ? 4
+                                                    : 0;
+    bool whole = length > 0 && i + length <= detail.size();
+    for (std::size_t k = 1; whole && k < length; ++k)
+      whole = (static_cast<unsigned char>(detail[i + k]) & 0xC0) == 0x80;
+    if (whole) out.append(detail, i, length);
+    i += whole ? length : 1;
+  }
+  return out;
 }
 
 }  // namespace
@@ -954,6 +969,7 @@ ModelDraft parse_gmcr_text(std::string_view text, const std::string& default_nam
                       "a GMCR+ save file is a JSON object with `options`, `decisionMakers` and `infeasibles`");
     return empty;
   }
+  if (!detail::check_text(text, diagnostics)) return empty;  // NUL bytes, invalid UTF-8
   json root;
   try {
     root = json::parse(text);

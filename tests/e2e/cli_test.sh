@@ -88,6 +88,22 @@ check "unknown concept is named" grep -q "unknown concept 'bogus'" "$tmp/err"
 "$parley" analyze catalog/ec-car-emissions.yaml >/dev/null 2>"$tmp/err"
 check "spatial model cannot be analysed for stability" grep -q "has no options" "$tmp/err"
 
+# explain: sentences and JSON for one state
+"$parley" explain catalog/elmira.yaml 1 >"$tmp/out"
+check "explain names the sanction" grep -q "GMR   deterred: MoE moves to 8 (YYNNY) in answer" "$tmp/out"
+"$parley" explain catalog/elmira.yaml NYNNN --json >"$tmp/explain.json"
+check "explain --json" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["state"] == {"id": 1, "pattern": "NYNNN"}
+lg = d["parties"]["LG"]
+assert lg["nash"]["stable"] is False and lg["gmr"]["stable"] is True
+assert lg["gmr"]["improvements"][0]["sanction"] == [{"party": "MoE", "to": "YYNNY"}]
+' "$tmp/explain.json"
+"$parley" explain catalog/elmira.yaml 99 >/dev/null 2>"$tmp/err"
+check "explain unknown state fails" test $? -eq 1
+check "explain unknown state says why" grep -q "there is no state 99" "$tmp/err"
+
 # usage errors: no subcommand, unknown flag
 "$parley" >/dev/null 2>&1
 check "no subcommand fails" test $? -ne 0

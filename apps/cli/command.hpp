@@ -46,5 +46,6 @@ std::vector<Concept> to_concepts(const std::vector<std::string>& names);
 Runner configure_check(CLI::App& app);
 Runner configure_analyze(CLI::App& app);
 Runner configure_explain(CLI::App& app);
+Runner configure_generate(CLI::App& app);
 
 }  // namespace parley::cli

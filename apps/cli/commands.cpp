@@ -14,6 +14,7 @@ const std::vector<Command>& command_table() {
        &configure_analyze},
       {"explain", "Why a state is or is not stable: each improvement and the sanction that deters it",
        &configure_explain},
+      {"generate", "Write a reproducible synthetic conflict of a given size (for benchmarks)", &configure_generate},
   };
   return table;
 }

@@ -8,7 +8,7 @@
 
 namespace parley::detail {
 
-/// The graph of (state, last mover) pairs, walked backwards: node = state * parties + mover.
+/// The graph of (state, last mover) pairs, walked forwards: node = state * parties + last mover.
 class SanctionGraph {
  public:
   SanctionGraph(const Model& model, const std::vector<MoveGenerator>& moves, const ForcingRules& rules)
@@ -16,18 +16,6 @@ class SanctionGraph {
 
   [[nodiscard]] std::size_t node(StateIndex state, int mover) const {
     return static_cast<std::size_t>(state) * static_cast<std::size_t>(parties_) + static_cast<std::size_t>(mover);
-  }
-  [[nodiscard]] std::size_t size() const { return model_.states->size() * static_cast<std::size_t>(parties_); }
-
-  /// Calls visit(source node) for every node with an edge into (to, mover): a state `from` with
-  /// a legal move of `mover` to `to`, after a move of any other non-focal party.
-  template <class Visit>
-  void for_each_predecessor(StateIndex to, int mover, Visit&& visit) const {
-    moves_[static_cast<std::size_t>(mover)].for_each_move_into(to, [&](StateIndex from) {
-      if (rules_.improving_only && !model_.preferences[static_cast<std::size_t>(mover)].prefers(to, from)) return;
-      for (int before = 0; before < parties_; ++before)
-        if (before != rules_.focal && before != mover) visit(node(from, before));
-    });
   }
 
   /// Calls visit(target state) for every move of `mover` from `from` that the rules allow.

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parley/analysis/stability.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
+#include <atomic>
 #include <stdexcept>
 
 #include "least_forced_value.hpp"
@@ -116,18 +119,20 @@ StabilityResult analyze_stability(const Model& model, const StabilityOptions& op
   std::vector<MoveGenerator> moves;
   for (std::size_t i = 0; i < parties; ++i)
     moves.emplace_back(model, static_cast<int>(i));
-  for (std::size_t i = 0; i < parties; ++i) {
-    if (cancel.cancelled()) throw Cancelled();
-    progress.report(i, parties, "stability of " + model.parties[i].id);
+  // Parties are independent: each writes only its own rows of the result, so they run in parallel.
+  std::atomic<std::size_t> done{0};
+  tbb::parallel_for(std::size_t{0}, parties, [&](std::size_t i) {
+    if (cancel.cancelled()) return;
     if (model.parties[i].option_count == 0) {
       // A party that cannot move has no improvements: every state is stable for it.
       for (Concept c : options.concepts)
         result.stable(c, static_cast<int>(i)).flip();
-      continue;
+    } else {
+      PartyStability(model, moves, static_cast<int>(i)).run(options.concepts, result);
     }
-    PartyStability(model, moves, static_cast<int>(i)).run(options.concepts, result);
-  }
-  progress.report(parties, parties, "stability");
+    progress.report(++done, parties, "stability of " + model.parties[i].id);
+  });
+  if (cancel.cancelled()) throw Cancelled();
   return result;
 }
 

@@ -25,11 +25,7 @@ StateSpace::StateSpace(int option_count, std::vector<StateBits> states)
   }
 }
 
-std::optional<StateIndex> StateSpace::index_of(StateBits bits) const {
-  if (!dense_index_.empty()) {
-    if (bits >= dense_index_.size() || dense_index_[bits] == 0) return std::nullopt;
-    return dense_index_[bits] - 1;
-  }
+std::optional<StateIndex> StateSpace::sparse_index_of(StateBits bits) const {
   auto it = std::lower_bound(states_.begin(), states_.end(), bits);
   if (it == states_.end() || *it != bits) return std::nullopt;
   return static_cast<StateIndex>(it - states_.begin());

@@ -27,7 +27,8 @@ class Cancelled : public std::runtime_error {
   Cancelled() : std::runtime_error("the analysis was cancelled") {}
 };
 
-/// Receives (work done, work total, what is being done); the default ignores it.
+/// Receives (work done, work total, what is being done); the default ignores it. Analyses may
+/// report from several threads at once, so the callback must be thread-safe.
 class Progress {
  public:
   using Callback = std::function<void(std::uint64_t done, std::uint64_t total, const std::string& stage)>;

@@ -27,8 +27,15 @@ class StateSpace {
   [[nodiscard]] int option_count() const { return option_count_; }
   [[nodiscard]] StateBits bits(StateIndex s) const { return states_[s]; }
   [[nodiscard]] const std::vector<StateBits>& all() const { return states_; }
-  /// The index of a feasible state, or nullopt if `bits` is not feasible.
-  [[nodiscard]] std::optional<StateIndex> index_of(StateBits bits) const;
+  /// The index of a feasible state, or nullopt if `bits` is not feasible. Inline: move
+  /// generation calls it for every candidate move.
+  [[nodiscard]] std::optional<StateIndex> index_of(StateBits bits) const {
+    if (!dense_index_.empty()) {
+      if (bits >= dense_index_.size() || dense_index_[bits] == 0) return std::nullopt;
+      return dense_index_[bits] - 1;
+    }
+    return sparse_index_of(bits);
+  }
   /// `Y`/`N` per option in option order, e.g. "NYNNY".
   [[nodiscard]] std::string pattern(StateIndex s) const { return pattern_of(states_[s], option_count_); }
   [[nodiscard]] static std::string pattern_of(StateBits bits, int option_count);
@@ -36,6 +43,8 @@ class StateSpace {
   [[nodiscard]] std::size_t memory_bytes() const;
 
  private:
+  [[nodiscard]] std::optional<StateIndex> sparse_index_of(StateBits bits) const;
+
   int option_count_;
   std::vector<StateBits> states_;
   std::vector<std::uint32_t> dense_index_;  ///< bits -> index + 1 (0 = infeasible), when compact

@@ -36,7 +36,9 @@ struct ModelArguments {
   std::uint64_t max_states = BuildOptions{}.max_states;
   void add_to(CLI::App& app);
   /// Reads the model; prints every error as FILE:LINE:COLUMN and returns nullptr if invalid.
-  [[nodiscard]] std::shared_ptr<const Model> load() const;
+  [[nodiscard]] std::shared_ptr<const Model> load() const { return read().model; }
+  /// The same, keeping the draft as well.
+  [[nodiscard]] ReadResult read() const;
 };
 
 /// `--concepts nash,gmr,...`: names are checked by CLI11 and turned into concepts by to_concepts.
@@ -47,5 +49,6 @@ Runner configure_check(CLI::App& app);
 Runner configure_analyze(CLI::App& app);
 Runner configure_explain(CLI::App& app);
 Runner configure_generate(CLI::App& app);
+Runner configure_convert(CLI::App& app);
 
 }  // namespace parley::cli

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "parley/analysis/limited_move.hpp"
 #include "parley/analysis/stability.hpp"
 #include "parley/io/json_output.hpp"
 #include "parley/io/stability_output.hpp"
@@ -17,6 +18,7 @@ struct AnalyzeArguments : ModelArguments {
   bool json = false;
   std::vector<std::string> concepts = {"nash", "gmr", "smr", "seq"};
   std::string only;
+  int horizon = 0;
 };
 
 int run_analyze(const AnalyzeArguments& args) {
@@ -31,7 +33,18 @@ int run_analyze(const AnalyzeArguments& args) {
   }
   Progress progress;
   CancelToken cancel;
+  if (args.horizon > 0 && model->parties.size() != 2) {
+    std::cerr << format_diagnostic(args.path, {{1, 1},
+                                               fmt::format("--horizon needs a two-party conflict; this one has {} "
+                                                           "parties",
+                                                           model->parties.size()),
+                                               "limited-move stability is defined for two parties; drop --horizon"})
+              << '\n';
+    return kExitInvalidModel;
+  }
   const StabilityResult result = analyze_stability(*model, {to_concepts(args.concepts)}, progress, cancel);
+  std::optional<LimitedMoveResult> limited;
+  if (args.horizon > 0) limited = analyze_limited_move(*model, {args.horizon, true}, progress, cancel);
   if (args.json) {
     Json out = json_header(*model);
     if (args.only != "equilibria") {
@@ -39,12 +52,14 @@ int run_analyze(const AnalyzeArguments& args) {
       out["stability"] = json_stability(*model, result);
     }
     out["equilibria"] = json_equilibria(*model, result);
+    if (limited) out["limited_move"] = json_limited_move(*model, *limited);
     if (args.only != "equilibria") out["preferences"] = json_preferences(*model);
     std::cout << out.dump(2) << '\n';
     return kExitOk;
   }
   std::cout << text_summary(*model);
   std::cout << "\nStability (feasible states in tabular form)\n" << text_stability(*model, result);
+  if (limited) std::cout << '\n' << text_limited_move(*model, *limited);
   std::cout << "\nPreferences (state numbers, most preferred first; ties in parentheses)\n" << text_rankings(*model);
   return kExitOk;
 }
@@ -56,6 +71,9 @@ Runner configure_analyze(CLI::App& app) {
   args->add_to(app);
   auto* json = app.add_flag("--json", args->json, "Print JSON (docs/model-format.md) instead of tables");
   add_concepts_option(app, args->concepts);
+  app.add_option("--horizon", args->horizon,
+                 "Two-party conflicts: also limited-move stability L1..LH and non-myopic stability")
+      ->check(CLI::Range(1, 1000));
   app.add_option("--only", args->only, "Print only the equilibria (for state spaces too large to list)")
       ->check(CLI::IsMember({"equilibria"}))
       ->needs(json);

@@ -14,6 +14,7 @@ const std::vector<Command>& command_table() {
        &configure_analyze},
       {"explain", "Why a state is or is not stable: each improvement and the sanction that deters it",
        &configure_explain},
+      {"convert", "Write a model (e.g. a GMCR+ .gmcr file) in parley's format, YAML or JSON", &configure_convert},
       {"generate", "Write a reproducible synthetic conflict of a given size (for benchmarks)", &configure_generate},
   };
   return table;
@@ -46,7 +47,7 @@ std::vector<Concept> to_concepts(const std::vector<std::string>& names) {
   return out;
 }
 
-std::shared_ptr<const Model> ModelArguments::load() const {
+ReadResult ModelArguments::read() const {
   ReadOptions options;
   options.build.max_states = max_states;
   ReadResult result = read_model_file(path, options);
@@ -56,7 +57,7 @@ std::shared_ptr<const Model> ModelArguments::load() const {
     const std::size_t n = result.diagnostics.size();
     std::cerr << fmt::format("{}: {} error{}; the model was not read\n", path, n, n == 1 ? "" : "s");
   }
-  return result.model;
+  return result;
 }
 
 }  // namespace parley::cli

@@ -66,6 +66,7 @@ class StateExplainer {
       if (auto answer = detail::simultaneous_sanction(model_, moves_, i, state_, s1)) {
         v.deterred = true;
         v.sanction = *answer;
+        v.outcome = detail::simultaneous_outcome(model_, s1, *answer);
       }
       return v;
     }

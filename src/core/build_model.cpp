@@ -31,8 +31,12 @@ std::optional<int> ModelOptionResolver::resolve(std::string_view name, std::stri
   }
   message = fmt::format("unknown option '{}'", name);
   const std::string guess = closest_match(std::string(option_id), known);
-  help =
-      guess.empty() ? fmt::format("options are: {}", list_some(known, 12)) : fmt::format("did you mean '{}'?", guess);
+  if (known.empty())
+    help = "the model has no options; give the parties `options:` first";
+  else if (guess.empty())
+    help = fmt::format("options are: {}", list_some(known, 12));
+  else
+    help = fmt::format("did you mean '{}'?", guess);
   return std::nullopt;
 }
 

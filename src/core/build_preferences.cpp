@@ -77,7 +77,9 @@ void report_missing(const SeenAt& seen_at, const Model& model, SourceLocation wh
                     fmt::format("party '{}' {} {} of the {} feasible states: {}", party,
                                 std::string_view(key) == "ranking" ? "does not rank" : "gives no payoff for",
                                 missing.size(), seen_at.size(), list_some(missing, 8)),
-                    "add the missing states; a list of several states in a ranking is a tie");
+                    std::string_view(key) == "ranking"
+                        ? "add the missing states; a list of several states in a ranking is a tie"
+                        : "give a payoff for every feasible state");
 }
 
 std::optional<Preference> from_ranking(const RankingDraft& ranking, const PartyDraft& party, BuildContext& context) {

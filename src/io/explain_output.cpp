@@ -54,16 +54,20 @@ std::string verdict_text(const Model& model, const std::string& party, StateInde
                          const ImprovementVerdict& v) {
   const std::string start = state_name(model, from);
   if (c == Concept::Nash) return fmt::format("not stable: {} prefers {} to {}", party, state_name(model, v.to), start);
+  if (v.deterred && c == Concept::SIM)
+    return fmt::format(
+        "deterred: if {} at the same time, both moves together lead to {}, which {} likes no better "
+        "than {}",
+        moves_text(model, v.sanction), state_name(model, *v.outcome), party, start);
   if (v.deterred) {
-    const char* how = c == Concept::SIM ? "at the same time" : "in answer";
     const std::string end = state_name(model, v.sanction.back().to);
-    std::string out = fmt::format("deterred: {} {}; {} likes the result no better than {}",
-                                  moves_text(model, v.sanction), how, party, start);
+    std::string out = fmt::format("deterred: {} in answer; {} likes the result no better than {}",
+                                  moves_text(model, v.sanction), party, start);
     if (c == Concept::SMR) out += fmt::format(", and cannot escape from {} to anything better", end);
     return out;
   }
   if (c == Concept::SMR && v.escape)
-    return fmt::format("not deterred: the sanction {} can be escaped, {} moves on to {} which it prefers to {}",
+    return fmt::format("not deterred: after the sanction ({}), {} escapes to {}, which it prefers to {}",
                        moves_text(model, v.escaped_sanction), party, state_name(model, *v.escape), start);
   switch (c) {
     case Concept::SEQ:
@@ -86,6 +90,7 @@ Json json_explanation(const Model& model, const Explanation& explanation) {
       for (const ImprovementVerdict& v : cv.improvements) {
         Json item = {{"to", model.pattern(v.to)}, {"deterred", v.deterred}};
         if (cv.concept_ != Concept::Nash) item["sanction"] = v.deterred ? json_moves(model, v.sanction) : Json(nullptr);
+        if (v.outcome) item["outcome"] = model.pattern(*v.outcome);
         if (v.escape) {
           item["escaped_sanction"] = json_moves(model, v.escaped_sanction);
           item["escape"] = model.pattern(*v.escape);

@@ -261,7 +261,7 @@ std::optional<long long> whole_number(const json& value) {
 class GmcrReader {
  public:
   GmcrReader(std::string_view text, Diagnostics& diagnostics)
-      : text_(text), lines_(text), diagnostics_(diagnostics), errors_before_(diagnostics.size()) {}
+      : lines_(text), diagnostics_(diagnostics), errors_before_(diagnostics.size()) {}
 
   ModelDraft read(const Node& root, const std::string& default_name, GmcrExtras* extras) {
     ModelDraft draft;
@@ -747,9 +747,7 @@ class GmcrReader {
     bool ok = true;
     auto state = [&](const Node& node) -> std::optional<long long> {
       auto value = whole_number(*node.value);
-      if (value && *value >= 1) {
-        return value;
-      }
+      if (value && *value >= 1) return value;
       error(node,
             value ? fmt::format("{} refers to state {}, but GMCR+ numbers states from 1", node.path, *value)
                   : fmt::format("{} should be a state number, not {}", shown(node.path), describe(*node.value)),
@@ -910,7 +908,6 @@ class GmcrReader {
     std::vector<std::vector<std::pair<long long, Node>>> levels;
   };
 
-  std::string_view text_;
   detail::LineIndex lines_;
   Diagnostics& diagnostics_;
   bool manual_ = false;

@@ -32,6 +32,43 @@ Json json_equilibria(const Model& model, const StabilityResult& result) {
   return out;
 }
 
+namespace {
+StateSet stable_for_both(const std::vector<StateSet>& by_party) {
+  StateSet out = by_party[0];
+  for (std::size_t s = 0; s < out.size(); ++s)
+    out[s] = by_party[0][s] && by_party[1][s];
+  return out;
+}
+
+std::string numbered(const Model& model, const StateSet& set) {
+  std::vector<std::string> listed;
+  for (StateIndex s = 0; s < set.size(); ++s)
+    if (set[s]) listed.push_back(fmt::format("{} {}", s + 1, model.pattern(s)));
+  return listed.empty() ? "none" : fmt::format("{}", fmt::join(listed, ", "));
+}
+}  // namespace
+
+Json json_limited_move(const Model& model, const LimitedMoveResult& result) {
+  Json out = Json::object();
+  for (std::size_t h = 0; h < result.stable.size(); ++h)
+    out["L" + std::to_string(h + 1)] = json_state_list(model, stable_for_both(result.stable[h]));
+  if (!result.nonmyopic.empty()) out["nonmyopic"] = json_state_list(model, stable_for_both(result.nonmyopic));
+  return out;
+}
+
+std::string text_limited_move(const Model& model, const LimitedMoveResult& result) {
+  std::string out = "Limited-move stability (equilibria; each party looks h moves ahead)\n";
+  auto line = [&](const std::string& label, const std::vector<StateSet>& by_party) {
+    out += fmt::format("  {:<10} {}\n", label, numbered(model, stable_for_both(by_party)));
+    for (std::size_t i = 0; i < 2; ++i)
+      out += fmt::format("  {:<10}   stable for {}: {}\n", "", model.parties[i].id, numbered(model, by_party[i]));
+  };
+  for (std::size_t h = 0; h < result.stable.size(); ++h)
+    line("L" + std::to_string(h + 1), result.stable[h]);
+  if (!result.nonmyopic.empty()) line("non-myopic", result.nonmyopic);
+  return out;
+}
+
 std::string text_stability(const Model& model, const StabilityResult& result, std::size_t max_columns) {
   std::vector<TableRow> rows;
   for (Concept c : result.concepts()) {

@@ -70,8 +70,8 @@ std::string text_summary(const Model& model) {
           return model.issues[static_cast<std::size_t>(s.issue)].id == issue.id;
         });
       });
-      out += fmt::format("    {:<10} [{}, {}], {} parties with a position\n", issue.id, issue.range.low,
-                         issue.range.high, takes_part);
+      out += fmt::format("    {:<10} [{}, {}], {} part{} with a position\n", issue.id, issue.range.low,
+                         issue.range.high, takes_part, takes_part == 1 ? "y" : "ies");
     }
   }
   return out;

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "parley/io/gmcr_reader.hpp"
 #include "parley/io/model_reader.hpp"
 #include "text_checks.hpp"
 
@@ -319,6 +320,15 @@ class DraftReader {
   bool exhausted_ = false;
 };
 
+/// Files above the limit are refused before anything reads them.
+bool file_size_ok(std::size_t size, const ReadOptions& options, Diagnostics& diagnostics) {
+  if (size <= options.max_file_bytes) return true;
+  diagnostics.error({1, 1},
+                    fmt::format("the file has {} bytes, more than the limit of {}", size, options.max_file_bytes),
+                    "a model file is text of a few kilobytes; check that this is the right file");
+  return false;
+}
+
 std::string file_stem(const std::string& path) {
   std::string name = path.substr(path.find_last_of('/') + 1);
   if (auto dot = name.find('.'); dot != std::string::npos && dot > 0) name.resize(dot);
@@ -329,12 +339,7 @@ std::string file_stem(const std::string& path) {
 
 ModelDraft parse_model_text(std::string_view text, const std::string& default_name, Diagnostics& diagnostics,
                             const ReadOptions& options) {
-  if (text.size() > options.max_file_bytes) {
-    diagnostics.error(
-        {1, 1}, fmt::format("the file has {} bytes, more than the limit of {}", text.size(), options.max_file_bytes),
-        "a model file is text of a few kilobytes; check that this is the right file");
-    return {};
-  }
+  if (!file_size_ok(text.size(), options, diagnostics)) return {};
   if (!detail::check_text(text, diagnostics)) return {};
   YAML::Node root;
   try {
@@ -352,10 +357,18 @@ ModelDraft parse_model_text(std::string_view text, const std::string& default_na
 
 ReadResult read_model_text(std::string_view text, const std::string& default_name, const ReadOptions& options) {
   ReadResult result;
-  ModelDraft draft = parse_model_text(text, default_name, result.diagnostics, options);
-  if (!result.diagnostics.empty() && draft.parties.empty()) return result;
+  if (looks_like_gmcr(text)) {
+    // A GMCR+ save file: its reader leaves an incomplete draft after any error, so stop there.
+    if (!file_size_ok(text.size(), options, result.diagnostics)) return result;
+    result.draft = parse_gmcr_text(text, default_name, result.diagnostics);
+    if (result.diagnostics.empty()) result.model = build_model(result.draft, options.build, result.diagnostics);
+    if (!result.diagnostics.empty()) result.model = nullptr;
+    return result;
+  }
+  result.draft = parse_model_text(text, default_name, result.diagnostics, options);
+  if (!result.diagnostics.empty() && result.draft.parties.empty()) return result;
   // Structural errors do not stop validation: every error of the file is reported at once.
-  auto model = build_model(draft, options.build, result.diagnostics);
+  auto model = build_model(result.draft, options.build, result.diagnostics);
   if (result.diagnostics.empty()) result.model = std::move(model);
   return result;
 }
@@ -376,13 +389,7 @@ ReadResult read_model_file(const std::string& path, const ReadOptions& options) 
   }
   in.seekg(0, std::ios::end);
   const auto size = static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0));
-  if (size > options.max_file_bytes) {
-    ReadResult result;
-    result.diagnostics.error(
-        {1, 1}, fmt::format("the file has {} bytes, more than the limit of {}", size, options.max_file_bytes),
-        "a model file is text of a few kilobytes; check that this is the right file");
-    return result;
-  }
+  if (ReadResult result; !file_size_ok(size, options, result.diagnostics)) return result;
   in.seekg(0);
   std::ostringstream buffer;
   buffer << in.rdbuf();

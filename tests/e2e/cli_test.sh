@@ -88,6 +88,16 @@ check "unknown concept is named" grep -q "unknown concept 'bogus'" "$tmp/err"
 "$parley" analyze catalog/ec-car-emissions.yaml >/dev/null 2>"$tmp/err"
 check "spatial model cannot be analysed for stability" grep -q "has no options" "$tmp/err"
 
+# limited move for two parties
+"$parley" analyze catalog/chicken.yaml --json --only equilibria --horizon 4 >"$tmp/lm.json"
+check "limited move json" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["limited_move"] == {"L1": ["YN", "NY"], "L2": [], "L3": ["YY"], "L4": ["YY"], "nonmyopic": ["YY"]}, d["limited_move"]
+' "$tmp/lm.json"
+"$parley" analyze catalog/elmira.yaml --horizon 2 >/dev/null 2>"$tmp/err"
+check "limited move needs two parties" grep -q "needs a two-party conflict" "$tmp/err"
+
 # explain: sentences and JSON for one state
 "$parley" explain catalog/elmira.yaml 1 >"$tmp/out"
 check "explain names the sanction" grep -q "GMR   deterred: MoE moves to 8 (YYNNY) in answer" "$tmp/out"
@@ -103,6 +113,28 @@ assert lg["gmr"]["improvements"][0]["sanction"] == [{"party": "MoE", "to": "YYNN
 "$parley" explain catalog/elmira.yaml 99 >/dev/null 2>"$tmp/err"
 check "explain unknown state fails" test $? -eq 1
 check "explain unknown state says why" grep -q "there is no state 99" "$tmp/err"
+
+# GMCR+ files are read wherever a model is, and converted to parley's format
+"$parley" analyze tests/data/gmcr/elmira.gmcr --json --only equilibria >"$tmp/gmcr.json"
+check "gmcr analyze" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["equilibria"]["nash"] == ["NNNYN", "YNNYN", "NYNNY", "YNYNY", "NNNYY", "YNNYY"], d["equilibria"]
+' "$tmp/gmcr.json"
+"$parley" convert tests/data/gmcr/elmira.gmcr -o "$tmp/elmira.yaml" >/dev/null
+check "convert writes yaml" test $? -eq 0
+"$parley" analyze "$tmp/elmira.yaml" --json --only equilibria >"$tmp/conv.json"
+check "converted model has the same equilibria" python3 -c '
+import json, sys
+a, b = (json.load(open(p))["equilibria"] for p in sys.argv[1:3])
+assert a == b
+' "$tmp/gmcr.json" "$tmp/conv.json"
+"$parley" convert tests/data/gmcr/elmira.gmcr -o "$tmp/elmira.yaml" >/dev/null 2>"$tmp/err"
+check "convert refuses to overwrite" grep -q "exists; pass --force" "$tmp/err"
+printf '{"decisionMakers": [{"name": "A", "options": [7]}], "options": []}' >"$tmp/bad.gmcr"
+"$parley" check "$tmp/bad.gmcr" >/dev/null 2>"$tmp/err"
+check "bad gmcr exits 1" test $? -eq 1
+check "bad gmcr is located" grep -Eq "bad.gmcr:[0-9]+:[0-9]+: error: " "$tmp/err"
 
 # usage errors: no subcommand, unknown flag
 "$parley" >/dev/null 2>&1

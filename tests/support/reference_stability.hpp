@@ -194,9 +194,10 @@ inline int simultaneous_outcome(const Conflict& c, int i, int s1, int j, int s2,
 /// GMCR+ [KPHK15] computes, and it reproduces the published SIM results in catalog/.
 ///
 /// Definition implemented:
-///   s is SIM stable for i iff for every s1 in R+_i(s) there are a party j != i and an s2 in R+_j(s) such
-///   that the state s1 (+) s2 reached when i moves to s1 and j moves to s2 simultaneously (i's options as in
-///   s1, j's options as in s2, all other options as in s) is feasible and p_i(s1 (+) s2) <= p_i(s).
+///   s is SIM stable for i iff for every s1 in R+_i(s) there are a non-empty set H of other parties and, for
+///   each j in H, an s_j in R+_j(s) such that the state reached when i moves to s1 and every j in H moves to
+///   s_j simultaneously (i's options as in s1, each j's options as in s_j, all other options as in s) is
+///   feasible and p_i(that state) <= p_i(s).
 /// In words: each of i's unilateral improvements is deterred because an opponent who also has a unilateral
 /// improvement from s could be taking it at the same moment, and the two moves together leave i no better off
 /// than at s. If i has improvements but no opponent has one, s is not SIM stable for i. An infeasible
@@ -206,18 +207,41 @@ inline int simultaneous_outcome(const Conflict& c, int i, int s1, int j, int s2,
 /// The opponent's simultaneous move must be an IMPROVEMENT for it: letting any unilateral move of j sanction
 /// would make 7 states of the Cuban missile crisis SIM equilibria instead of the published 1 (YNYN).
 ///
-/// Two parties is the setting of the definition. For n > 2 this implementation lets a SINGLE opponent j make
-/// the simultaneous improvement (the reading GMCR+ uses); simultaneous improvements by two or more opponents
-/// at once are not considered.
+/// Two parties is the setting of the definition. For n > 2 any non-empty set of opponents may improve at
+/// the same moment (GMCR+ computes it so since version 0.3.13; earlier versions let one opponent answer).
 inline bool sim(const Conflict& c, int i, int s) {
+  // Every non-empty set of opponents, each making one of its improvements from s, all at once:
+  // enumerated as one choice per opponent (-1 = stays put), like an odometer.
+  std::vector<int> opponents;
+  for (int j = 0; j < party_count(c); ++j)
+    if (j != i) opponents.push_back(j);
   for (int s1 : unilateral_improvements(c, i, s)) {
     bool sanctioned = false;
-    for (int j = 0; j < party_count(c); ++j) {
-      if (j == i) continue;
-      for (int s2 : unilateral_improvements(c, j, s)) {
-        const int t = simultaneous_outcome(c, i, s1, j, s2, s);
-        if (t >= 0 && c.payoff[i][t] <= c.payoff[i][s]) sanctioned = true;
+    std::vector<std::vector<int>> options;
+    for (int j : opponents) {
+      std::vector<int> choices = {-1};
+      for (int s2 : unilateral_improvements(c, j, s))
+        choices.push_back(s2);
+      options.push_back(choices);
+    }
+    std::vector<std::size_t> pick(opponents.size(), 0);
+    while (!sanctioned) {
+      unsigned long long combined = c.bits[static_cast<std::size_t>(s1)];
+      bool anyone = false;
+      for (std::size_t k = 0; k < opponents.size(); ++k) {
+        const int target = options[k][pick[k]];
+        if (target < 0) continue;
+        anyone = true;
+        const unsigned long long mask = c.party_mask[static_cast<std::size_t>(opponents[k])];
+        combined = (combined & ~mask) | (c.bits[static_cast<std::size_t>(target)] & mask);
       }
+      if (anyone)
+        for (int t = 0; t < c.state_count; ++t)
+          if (c.bits[static_cast<std::size_t>(t)] == combined && c.payoff[i][t] <= c.payoff[i][s]) sanctioned = true;
+      std::size_t k = 0;
+      while (k < pick.size() && ++pick[k] == options[k].size())
+        pick[k++] = 0;
+      if (k == pick.size()) break;
     }
     if (!sanctioned) return false;
   }

@@ -29,6 +29,8 @@ struct ImprovementVerdict {
   /// from its end to a state it prefers to where it started.
   std::vector<Move> escaped_sanction;
   std::optional<StateIndex> escape;
+  /// SIM only, when deterred: where the simultaneous moves land together.
+  std::optional<StateIndex> outcome;
 };
 
 struct ConceptVerdict {
@@ -47,7 +49,7 @@ struct Explanation {
   std::vector<PartyExplanation> parties;
 };
 
-/// Explains `state` under each of `concepts` (SIM only for two parties).
+/// Explains `state` under each of `concepts`.
 Explanation explain_state(const Model& model, StateIndex state, const std::vector<Concept>& concepts,
                           const CancelToken& cancel);
 

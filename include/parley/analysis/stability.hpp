@@ -41,7 +41,7 @@ class StabilityResult {
 };
 
 /// Which states are stable for whom under each requested concept.
-/// SIM is defined here for two parties; with more it is refused (std::invalid_argument).
+/// Throws std::invalid_argument if the model has no options (a spatial model).
 StabilityResult analyze_stability(const Model& model, const StabilityOptions& options, Progress& progress,
                                   const CancelToken& cancel);
 

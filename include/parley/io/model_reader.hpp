@@ -21,6 +21,7 @@ struct ReadOptions {
 struct ReadResult {
   std::shared_ptr<const Model> model;  ///< nullptr if there was any error
   Diagnostics diagnostics;
+  ModelDraft draft;  ///< the model as written (for `convert`, which writes statements, not numbers)
 };
 
 /// Parses the text of a model file into a draft (structure, keys and types only).

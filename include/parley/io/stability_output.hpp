@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "parley/analysis/limited_move.hpp"
 #include "parley/analysis/stability.hpp"
 #include "parley/io/json_output.hpp"
 
@@ -15,6 +16,11 @@ Json json_state_list(const Model& model, const StateSet& set);
 Json json_stability(const Model& model, const StabilityResult& result);
 /// `equilibria`: {concept: [patterns]}.
 Json json_equilibria(const Model& model, const StabilityResult& result);
+
+/// `limited_move`: {"L1": [equilibria], ..., "nonmyopic": [equilibria]}, as the catalog lists them.
+Json json_limited_move(const Model& model, const LimitedMoveResult& result);
+/// The same as lines of text, with each party's own stable states.
+std::string text_limited_move(const Model& model, const LimitedMoveResult& result);
 
 /// The tabular form with, per concept, a row per party (+ stable, - not) and the equilibria (E),
 /// then the equilibria of each concept listed by number and pattern.

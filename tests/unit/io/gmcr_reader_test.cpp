@@ -204,7 +204,7 @@ TEST(GmcrReader, ReadsManualRankingsWithTiesDirectionsAndCoalitions) {
   ASSERT_EQ(r.size(), 9U);
   EXPECT_EQ(r[0][0].value, "NNYNY");  // state 9
   EXPECT_EQ(r[0][0].where.line, 14);
-  EXPECT_EQ(r[0][0].where.column, 27);
+  EXPECT_EQ(r[0][0].where.column, 28);
   ASSERT_EQ(r[8].size(), 4U);
   EXPECT_EQ(r[8][0].value, "NNNYN");
   EXPECT_EQ(r[8][3].value, "YNNYY");
@@ -353,7 +353,7 @@ TEST(GmcrErrors, InvalidJson) {
   // A character cut in two in nlohmann's quote of the input is left out of the message.
   EXPECT_EQ(error_lines("{\"name\": \xC3\xA9}"),
             Lines{"m.gmcr:1:10: error: not valid JSON: syntax error while parsing value - invalid literal; last read: "
-                  "': '"});
+                  "'\"name\": '"});
   EXPECT_EQ(error_lines("{\"name\": \"\xC3\xA9t\xE9\"}"), Lines{"m.gmcr:1:13: error: invalid UTF-8 (byte 0xE9)"});
   EXPECT_EQ(error_lines(std::string("{\"a\":\0 1}", 9)),
             Lines{"m.gmcr:1:6: error: the file is binary (it contains a NUL byte), not a YAML or JSON model"});
@@ -551,30 +551,29 @@ TEST(GmcrErrors, DeepNesting) {
 }
 
 TEST(GmcrErrors, NeverCrashesOnDamagedFiles) {
-  // Every truncation and many one-character changes of a real file: errors, never a crash.
+  // Truncations and one-character changes of real files: errors, never a crash.
   int accepted = 0;
   auto check = [&](const std::string& t) {
     Diagnostics diagnostics;
     GmcrExtras extras;
     ModelDraft draft = parse_gmcr_text(t, "x", diagnostics, &extras);
-    if (diagnostics.empty()) {
-      ++accepted;
-      build_model(draft, BuildOptions{}, diagnostics);
-    }
+    if (diagnostics.empty()) ++accepted;
+    build_model(draft, BuildOptions{}, diagnostics);  // even a partial draft must not crash it
     (void)looks_like_gmcr(t);
   };
-  for (const char* name : {"syria-iraq-ranking.gmcr", "elmira-priorities.gmcr"}) {
-    const std::string file = gmcr_file(name);
-    for (std::size_t n = 0; n <= file.size(); ++n)
-      check(file.substr(0, n));
-    for (std::size_t i = 0; i < file.size(); ++i)
-      for (char c : std::string("09-\"[]{},xYN"))
-        if (file[i] != c) {
-          std::string t = file;
-          t[i] = c;
-          check(t);
-        }
-  }
+  const std::string large = gmcr_file("elmira-priorities.gmcr");
+  for (std::size_t n = 0; n <= large.size(); n += 5)
+    check(large.substr(0, n));
+  const std::string file = gmcr_file("syria-iraq-ranking.gmcr");
+  for (std::size_t n = 0; n <= file.size(); ++n)
+    check(file.substr(0, n));
+  for (std::size_t i = 0; i < file.size(); ++i)
+    for (char c : std::string("9-\"]}x"))
+      if (file[i] != c) {
+        std::string t = file;
+        t[i] = c;
+        check(t);
+      }
   EXPECT_GT(accepted, 0);
 }
 

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "parley/io/model_writer.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace parley {
+
+namespace {
+
+template <class T>
+Json values(const std::vector<Located<T>>& items) {
+  Json out = Json::array();
+  for (const auto& item : items)
+    out.push_back(item.value);
+  return out;
+}
+
+template <class T>
+Json keyed(const LocatedMap<T>& entries) {
+  Json out = Json::object();
+  for (const auto& [key, value] : entries)
+    out[key.value] = value.value;
+  return out;
+}
+
+Json party_json(const PartyDraft& p) {
+  Json out = {{"id", p.id.value}};
+  if (!p.name.empty() && p.name != p.id.value) out["name"] = p.name;
+  if (!p.options.empty()) {
+    Json options = Json::array();
+    for (const auto& o : p.options) {
+      Json option = {{"id", o.id.value}};
+      if (!o.name.empty() && o.name != o.id.value) option["name"] = o.name;
+      if (o.direction && o.direction->value != "both") option["direction"] = o.direction->value;
+      options.push_back(std::move(option));
+    }
+    out["options"] = std::move(options);
+  }
+  if (p.priorities) out["priorities"] = values(*p.priorities);
+  if (p.ranking) {
+    Json ranking = Json::array();
+    for (const auto& level : *p.ranking)
+      ranking.push_back(level.size() == 1 ? Json(level[0].value) : values(level));
+    out["ranking"] = std::move(ranking);
+  }
+  if (p.payoffs) out["payoffs"] = keyed(*p.payoffs);
+  if (p.capability) out["capability"] = p.capability->value;
+  if (!p.positions.empty()) out["positions"] = keyed(p.positions);
+  if (!p.salience.empty()) out["salience"] = keyed(p.salience);
+  if (!p.red_lines.empty()) {
+    Json red_lines = Json::object();
+    for (const auto& [issue, interval] : p.red_lines)
+      red_lines[issue.value] = {interval.value.low.value, interval.value.high.value};
+    out["red_lines"] = std::move(red_lines);
+  }
+  return out;
+}
+
+/// Emits any JSON value as YAML: short lists of scalars in flow style, the rest in block style.
+void emit(YAML::Emitter& out, const Json& value) {
+  if (value.is_object()) {
+    out << YAML::BeginMap;
+    for (const auto& [key, item] : value.items()) {
+      out << YAML::Key << key << YAML::Value;
+      emit(out, item);
+    }
+    out << YAML::EndMap;
+  } else if (value.is_array()) {
+    const bool flat = std::none_of(value.begin(), value.end(), [](const Json& v) { return v.is_structured(); });
+    out << (flat && value.size() <= 12 ? YAML::Flow : YAML::Block) << YAML::BeginSeq;
+    for (const auto& item : value)
+      emit(out, item);
+    out << YAML::EndSeq;
+  } else if (value.is_string()) {
+    out << value.get<std::string>();
+  } else if (value.is_number_integer()) {
+    out << value.get<long long>();
+  } else if (value.is_number()) {
+    out << value.get<double>();
+  } else if (value.is_boolean()) {
+    out << value.get<bool>();
+  } else {
+    out << YAML::Null;
+  }
+}
+
+}  // namespace
+
+Json draft_to_json(const ModelDraft& draft) {
+  Json out = {{"parley", 1}, {"name", draft.name}};
+  if (!draft.description.empty()) out["description"] = draft.description;
+  if (!draft.source.empty()) out["source"] = draft.source;
+  if (!draft.issues.empty()) {
+    Json issues = Json::array();
+    for (const auto& i : draft.issues) {
+      Json issue = {{"id", i.id.value}};
+      if (!i.name.empty() && i.name != i.id.value) issue["name"] = i.name;
+      if (i.range) issue["range"] = {i.range->low.value, i.range->high.value};
+      issues.push_back(std::move(issue));
+    }
+    out["issues"] = std::move(issues);
+  }
+  Json parties = Json::array();
+  for (const auto& p : draft.parties)
+    parties.push_back(party_json(p));
+  out["parties"] = std::move(parties);
+  if (!draft.infeasible.empty()) out["infeasible"] = values(draft.infeasible);
+  auto groups = [](const auto& list) {
+    Json out_groups = Json::array();
+    for (const auto& g : list)
+      out_groups.push_back(values(g));
+    return out_groups;
+  };
+  if (!draft.mutually_exclusive.empty()) out["mutually_exclusive"] = groups(draft.mutually_exclusive);
+  if (!draft.at_least_one.empty()) out["at_least_one"] = groups(draft.at_least_one);
+  if (draft.status_quo) out["status_quo"] = values(*draft.status_quo);
+  return out;
+}
+
+std::string draft_to_yaml(const ModelDraft& draft) {
+  YAML::Emitter out;
+  out.SetIndent(2);
+  emit(out, draft_to_json(draft));
+  return std::string(out.c_str()) + "\n";
+}
+
+std::string write_file_atomically(const std::string& path, const std::string& text, bool replace) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!replace && fs::exists(path, ec)) return fmt::format("{} exists; pass --force to replace it", path);
+  const std::string temporary = path + ".parley-tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    if (!file) return fmt::format("cannot write {}", temporary);
+    file << text;
+    file.flush();
+    if (!file) {
+      fs::remove(temporary, ec);
+      return fmt::format("writing {} failed (disk full?)", temporary);
+    }
+  }
+  fs::rename(temporary, path, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    return fmt::format("cannot replace {}: {}", path, ec.message());
+  }
+  return {};
+}
+
+}  // namespace parley

@@ -19,7 +19,38 @@ struct AnalyzeArguments : ModelArguments {
   std::vector<std::string> concepts = {"nash", "gmr", "smr", "seq"};
   std::string only;
   int horizon = 0;
+  std::vector<std::string> per_party;  ///< PARTY=CONCEPT, one per party
 };
+
+/// The concept of each party from PARTY=CONCEPT items, or nullopt after saying what is wrong.
+std::optional<std::vector<Concept>> per_party_concepts(const Model& model, const AnalyzeArguments& args) {
+  std::vector<std::optional<Concept>> chosen(model.parties.size());
+  for (const auto& item : args.per_party) {
+    const auto eq = item.find('=');
+    const int party = eq == std::string::npos ? -1 : model.party_index(item.substr(0, eq));
+    const auto c = eq == std::string::npos ? std::nullopt : parse_concept(item.substr(eq + 1));
+    if (party < 0 || !c) {
+      std::cerr << fmt::format(
+          "parley analyze: error: --per-party '{}' is not PARTY=CONCEPT with a party of the model\n"
+          "  help: e.g. --per-party {}=seq (concepts: nash, gmr, smr, seq, sim)\n",
+          item, model.parties[0].id);
+      return std::nullopt;
+    }
+    chosen[static_cast<std::size_t>(party)] = c;
+  }
+  std::vector<Concept> out;
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    if (!chosen[i]) {
+      std::cerr << fmt::format(
+          "parley analyze: error: --per-party gives no concept for party '{}'\n"
+          "  help: name a concept for every party, e.g. {}=nash\n",
+          model.parties[i].id, model.parties[i].id);
+      return std::nullopt;
+    }
+    out.push_back(*chosen[i]);
+  }
+  return out;
+}
 
 int run_analyze(const AnalyzeArguments& args) {
   auto model = args.load();
@@ -42,7 +73,15 @@ int run_analyze(const AnalyzeArguments& args) {
               << '\n';
     return kExitInvalidModel;
   }
-  const StabilityResult result = analyze_stability(*model, {to_concepts(args.concepts)}, progress, cancel);
+  std::vector<Concept> concepts = to_concepts(args.concepts);
+  std::optional<std::vector<Concept>> by_party;
+  if (!args.per_party.empty()) {
+    by_party = per_party_concepts(*model, args);
+    if (!by_party) return kExitInvalidModel;
+    for (Concept c : *by_party)
+      if (std::find(concepts.begin(), concepts.end(), c) == concepts.end()) concepts.push_back(c);
+  }
+  const StabilityResult result = analyze_stability(*model, {concepts}, progress, cancel);
   std::optional<LimitedMoveResult> limited;
   if (args.horizon > 0) limited = analyze_limited_move(*model, {args.horizon, true}, progress, cancel);
   if (args.json) {
@@ -53,12 +92,14 @@ int run_analyze(const AnalyzeArguments& args) {
     }
     out["equilibria"] = json_equilibria(*model, result);
     if (limited) out["limited_move"] = json_limited_move(*model, *limited);
+    if (by_party) out["equilibria_per_party"] = json_per_party_equilibria(*model, result, *by_party);
     if (args.only != "equilibria") out["preferences"] = json_preferences(*model);
     std::cout << out.dump(2) << '\n';
     return kExitOk;
   }
   std::cout << text_summary(*model);
   std::cout << "\nStability (feasible states in tabular form)\n" << text_stability(*model, result);
+  if (by_party) std::cout << text_per_party_equilibria(*model, result, *by_party);
   if (limited) std::cout << '\n' << text_limited_move(*model, *limited);
   std::cout << "\nPreferences (state numbers, most preferred first; ties in parentheses)\n" << text_rankings(*model);
   return kExitOk;
@@ -71,6 +112,9 @@ Runner configure_analyze(CLI::App& app) {
   args->add_to(app);
   auto* json = app.add_flag("--json", args->json, "Print JSON (docs/model-format.md) instead of tables");
   add_concepts_option(app, args->concepts);
+  app.add_option("--per-party", args->per_party,
+                 "Each party under its own concept, e.g. UKR=seq,RUS=nash: equilibria stable for each under its own")
+      ->delimiter(',');
   app.add_option("--horizon", args->horizon,
                  "Two-party conflicts: also limited-move stability L1..LH and non-myopic stability")
       ->check(CLI::Range(1, 1000));

@@ -48,6 +48,23 @@ std::string numbered(const Model& model, const StateSet& set) {
 }
 }  // namespace
 
+Json json_per_party_equilibria(const Model& model, const StabilityResult& result,
+                               const std::vector<Concept>& by_party) {
+  Json concepts = Json::object();
+  for (std::size_t i = 0; i < by_party.size(); ++i)
+    concepts[model.parties[i].id] = std::string(concept_key(by_party[i]));
+  return {{"concepts", std::move(concepts)}, {"states", json_state_list(model, result.equilibria(by_party))}};
+}
+
+std::string text_per_party_equilibria(const Model& model, const StabilityResult& result,
+                                      const std::vector<Concept>& by_party) {
+  std::vector<std::string> who;
+  for (std::size_t i = 0; i < by_party.size(); ++i)
+    who.push_back(fmt::format("{} {}", model.parties[i].id, concept_label(by_party[i])));
+  return fmt::format("  each party under its own concept ({}): {}\n", fmt::join(who, ", "),
+                     numbered(model, result.equilibria(by_party)));
+}
+
 Json json_limited_move(const Model& model, const LimitedMoveResult& result) {
   Json out = Json::object();
   for (std::size_t h = 0; h < result.stable.size(); ++h)

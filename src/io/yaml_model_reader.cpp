@@ -31,7 +31,7 @@ const Keys kIssueKeys = {"id", "name", "description", "range"};
 class DraftReader {
  public:
   DraftReader(std::string_view text, Diagnostics& diagnostics)
-      : text_(text), text_columns_(text), diagnostics_(diagnostics) {}
+      : max_values_(text.size() + 10'000), text_(text), text_columns_(text), diagnostics_(diagnostics) {}
 
   ModelDraft read(const YAML::Node& root, const std::string& default_name) {
     ModelDraft draft;
@@ -66,8 +66,9 @@ class DraftReader {
   }
 
  private:
-  /// Values visited; a file far smaller than this cannot reach it without aliases.
-  static constexpr std::size_t kMaxValues = 5'000'000;
+  /// Values visited at most: one per character of the file and some to spare. A file without
+  /// aliases never comes near it; one whose aliases multiply its values is stopped early.
+  std::size_t max_values_ = 0;
 
   SourceLocation where(const YAML::Node& node) const {
     const YAML::Mark mark = node.Mark();
@@ -85,9 +86,9 @@ class DraftReader {
   }
 
   bool budget() {
-    if (++visited_ <= kMaxValues) return true;
+    if (++visited_ <= max_values_) return true;
     if (!exhausted_)
-      diagnostics_.error({1, 1}, fmt::format("the file expands to more than {} values", kMaxValues),
+      diagnostics_.error({1, 1}, fmt::format("the file expands to more than {} values", max_values_),
                          "remove repeated aliases (*name); a model never needs that many values");
     exhausted_ = true;
     return false;

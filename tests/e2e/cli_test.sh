@@ -88,6 +88,16 @@ check "unknown concept is named" grep -q "unknown concept 'bogus'" "$tmp/err"
 "$parley" analyze catalog/ec-car-emissions.yaml >/dev/null 2>"$tmp/err"
 check "spatial model cannot be analysed for stability" grep -q "has no options" "$tmp/err"
 
+# each party under its own concept
+"$parley" analyze catalog/syria-iraq.yaml --json --only equilibria --per-party Syria=gmr,Iraq=nash >"$tmp/pp.json"
+check "per-party equilibria" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["equilibria_per_party"]
+assert d == {"concepts": {"Syria": "gmr", "Iraq": "nash"}, "states": ["NYY"]}, d
+' "$tmp/pp.json"
+"$parley" analyze catalog/syria-iraq.yaml --per-party Syria=gmr >/dev/null 2>"$tmp/err"
+check "per-party needs every party" grep -q "no concept for party 'Iraq'" "$tmp/err"
+
 # limited move for two parties
 "$parley" analyze catalog/chicken.yaml --json --only equilibria --horizon 4 >"$tmp/lm.json"
 check "limited move json" python3 -c '

@@ -17,6 +17,11 @@ Json json_stability(const Model& model, const StabilityResult& result);
 /// `equilibria`: {concept: [patterns]}.
 Json json_equilibria(const Model& model, const StabilityResult& result);
 
+/// `equilibria_per_party`: {"concepts": {party: concept}, "states": [patterns]}.
+Json json_per_party_equilibria(const Model& model, const StabilityResult& result, const std::vector<Concept>& by_party);
+std::string text_per_party_equilibria(const Model& model, const StabilityResult& result,
+                                      const std::vector<Concept>& by_party);
+
 /// `limited_move`: {"L1": [equilibria], ..., "nonmyopic": [equilibria]}, as the catalog lists them.
 Json json_limited_move(const Model& model, const LimitedMoveResult& result);
 /// The same as lines of text, with each party's own stable states.

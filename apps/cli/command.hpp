@@ -50,5 +50,6 @@ Runner configure_analyze(CLI::App& app);
 Runner configure_explain(CLI::App& app);
 Runner configure_generate(CLI::App& app);
 Runner configure_convert(CLI::App& app);
+Runner configure_paths(CLI::App& app);
 
 }  // namespace parley::cli

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "parley/analysis/limited_move.hpp"
+#include "parley/analysis/paths.hpp"
 #include "parley/analysis/stability.hpp"
 #include "parley/io/model_reader.hpp"
 #include "support/model_text.hpp"
@@ -132,6 +133,24 @@ TEST_P(Catalog, LimitedMoveIsThePublishedOne) {
         key == "nonmyopic" ? both(result.nonmyopic) : both(result.stable[std::stoul(key.substr(1)) - 1]);
     EXPECT_EQ(patterns_of(*model_, ours), entry.second.as<std::vector<std::string>>()) << key;
   }
+}
+
+TEST_P(Catalog, StatusQuoPathIsAPublishedShortestPath) {
+  const YAML::Node expected = file_["x-expected"]["status_quo_path"];
+  if (!expected) GTEST_SKIP() << "no published status quo path";
+  std::vector<Move> published;
+  for (const auto& step : expected)
+    published.push_back({model_->party_index(step["party"].as<std::string>()),
+                         *model_->states->index_of(pattern_bits(step["to"].as<std::string>()))});
+  ASSERT_TRUE(model_->status_quo);
+  CancelToken cancel;
+  const auto all = all_shortest_paths(*model_, *model_->status_quo, published.back().to, 1000, cancel);
+  EXPECT_EQ(all.moves, static_cast<int>(published.size()));
+  bool found = false;
+  for (const auto& p : all.paths)
+    found |= std::equal(p.begin(), p.end(), published.begin(), published.end(),
+                        [](const Move& a, const Move& b) { return a.party == b.party && a.to == b.to; });
+  EXPECT_TRUE(found) << "the published path is not a shortest path of unilateral improvements";
 }
 
 INSTANTIATE_TEST_SUITE_P(Published, Catalog, ::testing::ValuesIn(catalog_files()), [](const auto& param_info) {

@@ -98,6 +98,23 @@ assert d == {"concepts": {"Syria": "gmr", "Iraq": "nash"}, "states": ["NYY"]}, d
 "$parley" analyze catalog/syria-iraq.yaml --per-party Syria=gmr >/dev/null 2>"$tmp/err"
 check "per-party needs every party" grep -q "no concept for party 'Iraq'" "$tmp/err"
 
+# status quo paths
+"$parley" paths catalog/syria-iraq.yaml --json >"$tmp/paths.json"
+check "paths json" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert list(d) == ["from", "reachable"] and d["from"] == "NNN"
+r = {x["pattern"]: x for x in d["reachable"]}
+assert r["NNN"]["moves"] == 0 and r["NNN"]["path"] == []
+assert r["NYY"]["path"] == [{"party": "Iraq", "to": "NNY"}, {"party": "Syria", "to": "NYY"}]
+moves = [x["moves"] for x in d["reachable"]]
+assert moves == sorted(moves)
+' "$tmp/paths.json"
+"$parley" paths catalog/elmira.yaml >"$tmp/out"
+check "paths tree marks equilibria" grep -q "LG moves to 7 NYNNY  \[equilibrium: Nash, GMR, SMR, SEQ\]" "$tmp/out"
+"$parley" paths catalog/cuban-missile-crisis.yaml --to NYYN >"$tmp/out"
+check "paths --to lists the historical path" grep -q "1 -(US)-> 3 -(USSR)-> 7" "$tmp/out"
+
 # limited move for two parties
 "$parley" analyze catalog/chicken.yaml --json --only equilibria --horizon 4 >"$tmp/lm.json"
 check "limited move json" python3 -c '

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+/// Status quo analysis: how a conflict can evolve from a state by unilateral improvements (each
+/// step a move of one party to a state it strictly prefers); which states are reachable, in how
+/// few steps, and by which paths.
+
+#include <cstddef>
+#include <vector>
+
+#include "parley/analysis/explain.hpp"
+#include "parley/analysis/run_control.hpp"
+#include "parley/core/model.hpp"
+
+namespace parley {
+
+struct ReachableState {
+  StateIndex state = 0;
+  int moves = 0;           ///< the fewest unilateral improvements from the start
+  std::vector<Move> path;  ///< one shortest sequence of them
+};
+
+struct PathsResult {
+  StateIndex from = 0;
+  /// Every state reachable from `from` (itself included), by `moves` and then state number.
+  std::vector<ReachableState> reachable;
+};
+
+/// Breadth-first over unilateral improvements: linear in the number of moves. Among shortest paths
+/// the one found first is kept: earlier states, then parties in model order, then lower targets.
+PathsResult status_quo_paths(const Model& model, StateIndex from, Progress& progress, const CancelToken& cancel);
+
+struct AllShortestPaths {
+  int moves = -1;                        ///< -1 if `to` cannot be reached
+  std::vector<std::vector<Move>> paths;  ///< in lexicographic order of (state, party) steps
+  bool truncated = false;                ///< more than `limit` paths exist
+};
+
+/// Every shortest path of unilateral improvements from `from` to `to`, at most `limit` of them.
+AllShortestPaths all_shortest_paths(const Model& model, StateIndex from, StateIndex to, std::size_t limit,
+                                    const CancelToken& cancel);
+
+}  // namespace parley

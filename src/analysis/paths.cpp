@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "parley/analysis/paths.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "parley/core/moves.hpp"
+
+namespace parley {
+
+namespace {
+
+constexpr int kUnreached = std::numeric_limits<int>::max();
+
+/// Unilateral improvements of every party, generated from the bits.
+class Improvements {
+ public:
+  explicit Improvements(const Model& model) : model_(model) {
+    for (std::size_t i = 0; i < model.parties.size(); ++i)
+      moves_.emplace_back(model, static_cast<int>(i));
+  }
+
+  /// Calls visit(source) for every state from which some party improves by moving to `s`.
+  template <class Visit>
+  void into(StateIndex s, Visit&& visit) const {
+    for (std::size_t i = 0; i < moves_.size(); ++i) {
+      if (model_.parties[i].option_count == 0) continue;
+      const Preference& p = model_.preferences[i];
+      moves_[i].for_each_move_into(s, [&](StateIndex t) {
+        if (p.prefers(s, t)) visit(t);
+      });
+    }
+  }
+
+  /// Calls visit(party, target) for every improvement from `s`, parties in order, targets ascending.
+  template <class Visit>
+  void from(StateIndex s, Visit&& visit) const {
+    std::vector<StateIndex> targets;
+    for (std::size_t i = 0; i < moves_.size(); ++i) {
+      if (model_.parties[i].option_count == 0) continue;
+      const Preference& p = model_.preferences[i];
+      targets.clear();
+      moves_[i].for_each_move(s, [&](StateIndex t) {
+        if (p.prefers(t, s)) targets.push_back(t);
+      });
+      std::sort(targets.begin(), targets.end());
+      for (StateIndex t : targets)
+        visit(static_cast<int>(i), t);
+    }
+  }
+
+ private:
+  const Model& model_;
+  std::vector<MoveGenerator> moves_;
+};
+
+/// Fewest improvements from `from` to every state (kUnreached if none), with the first parent found.
+struct Search {
+  std::vector<int> distance;
+  std::vector<Move> parent;       ///< the step that reached each state: who moved, from where (in `to`)
+  std::vector<StateIndex> order;  ///< states in the order reached
+};
+
+Search breadth_first(const Model& model, const Improvements& improvements, StateIndex from, const CancelToken& cancel) {
+  Search s;
+  s.distance.assign(model.states->size(), kUnreached);
+  s.parent.assign(model.states->size(), Move{});
+  s.distance[from] = 0;
+  s.order.push_back(from);
+  for (std::size_t head = 0; head < s.order.size(); ++head) {
+    if ((head & 0xFFF) == 0 && cancel.cancelled()) throw Cancelled();
+    const StateIndex at = s.order[head];
+    improvements.from(at, [&](int party, StateIndex to) {
+      if (s.distance[to] != kUnreached) return;
+      s.distance[to] = s.distance[at] + 1;
+      s.parent[to] = {party, at};
+      s.order.push_back(to);
+    });
+  }
+  return s;
+}
+
+}  // namespace
+
+PathsResult status_quo_paths(const Model& model, StateIndex from, Progress& progress, const CancelToken& cancel) {
+  const Improvements improvements(model);
+  const Search search = breadth_first(model, improvements, from, cancel);
+  PathsResult result{from, {}};
+  for (StateIndex s : search.order) {
+    ReachableState r{s, search.distance[s], {}};
+    for (StateIndex at = s; at != from; at = search.parent[at].to)
+      r.path.push_back({search.parent[at].party, at});
+    std::reverse(r.path.begin(), r.path.end());
+    result.reachable.push_back(std::move(r));
+  }
+  std::stable_sort(result.reachable.begin(), result.reachable.end(),
+                   [](const ReachableState& a, const ReachableState& b) {
+                     return a.moves != b.moves ? a.moves < b.moves : a.state < b.state;
+                   });
+  progress.report(1, 1, "status quo paths");
+  return result;
+}
+
+AllShortestPaths all_shortest_paths(const Model& model, StateIndex from, StateIndex to, std::size_t limit,
+                                    const CancelToken& cancel) {
+  const Improvements improvements(model);
+  const Search search = breadth_first(model, improvements, from, cancel);
+  AllShortestPaths result;
+  if (search.distance[to] == kUnreached) return result;
+  result.moves = search.distance[to];
+  // Steps still needed to reach `to` from each state, found backwards, so that the depth-first
+  // walk below never enters a state off the shortest paths: its work grows with the paths it lists.
+  std::vector<int> remaining(model.states->size(), kUnreached);
+  std::vector<StateIndex> queue = {to};
+  remaining[to] = 0;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const StateIndex at = queue[head];
+    if (remaining[at] >= result.moves) continue;
+    improvements.into(at, [&](StateIndex before) {
+      if (remaining[before] != kUnreached) return;
+      remaining[before] = remaining[at] + 1;
+      queue.push_back(before);
+    });
+  }
+  std::vector<Move> path;
+  auto extend = [&](auto& self, StateIndex at) -> void {
+    if (result.paths.size() > limit) return;
+    if (at == to) {
+      if (result.paths.size() == limit)
+        result.truncated = true;
+      else
+        result.paths.push_back(path);
+      return;
+    }
+    improvements.from(at, [&](int party, StateIndex next) {
+      if (result.truncated || search.distance[next] != search.distance[at] + 1 || remaining[next] != remaining[at] - 1)
+        return;
+      path.push_back({party, next});
+      self(self, next);
+      path.pop_back();
+    });
+  };
+  extend(extend, from);
+  return result;
+}
+
+}  // namespace parley

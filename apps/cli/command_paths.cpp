@@ -16,6 +16,8 @@ struct PathsArguments : ModelArguments {
   std::string to;
   bool json = false;
   std::size_t limit = 100;
+  bool all_coalitions = false;
+  std::vector<std::string> coalitions;  ///< "A,B" or "A+B" each
 };
 
 /// The state named on the command line, or nullopt after saying why not.
@@ -61,13 +63,27 @@ int run_paths(const PathsArguments& args) {
     }
     return kExitOk;
   }
-  const PathsResult paths = status_quo_paths(*model, *from, progress, cancel);
+  std::vector<Coalition> coalitions;
+  if (args.all_coalitions) coalitions = all_coalitions(*model);
+  for (const auto& text : args.coalitions) {
+    std::string why;
+    const Coalition c = parse_coalition(*model, text, why);
+    if (c == 0) {
+      std::cerr << fmt::format(
+          "parley paths: error: --coalition {}: {}\n  help: name two or more parties, e.g. --coalition {}+{}\n", text,
+          why, model->parties[0].id, model->parties.back().id);
+      return kExitInvalidModel;
+    }
+    coalitions.push_back(c);
+  }
+  const PathsResult paths = status_quo_paths(*model, *from, progress, cancel, coalitions);
   if (args.json) {
     std::cout << json_paths(*model, paths).dump(2) << '\n';
     return kExitOk;
   }
   const StabilityResult stability = analyze_stability(*model, {}, progress, cancel);
-  std::cout << fmt::format("Evolution of {} by unilateral improvements\n", model->name)
+  std::cout << fmt::format("Evolution of {} by unilateral{} improvements\n", model->name,
+                           coalitions.empty() ? "" : " and coalitional")
             << text_paths(*model, paths, stability);
   return kExitOk;
 }
@@ -80,6 +96,8 @@ Runner configure_paths(CLI::App& app) {
   app.add_option("--to", args->to, "List every shortest path to this state (number or pattern)");
   app.add_option("--limit", args->limit, "With --to, list at most this many paths")->check(CLI::Range(1, 1000000));
   app.add_flag("--json", args->json, "Print JSON (docs/model-format.md) instead of a tree");
+  app.add_flag("--coalitions", args->all_coalitions, "Also let every coalition of two or more parties move together");
+  app.add_option("--coalition", args->coalitions, "Also let this coalition move together, e.g. MoE+UR (repeatable)");
   return [args] { return run_paths(*args); };
 }
 

@@ -54,42 +54,51 @@ class Improvements {
   std::vector<MoveGenerator> moves_;
 };
 
-/// Fewest improvements from `from` to every state (kUnreached if none), with the first parent found.
+/// Fewest improvements from `from` to every state (kUnreached if none), with the first step found.
 struct Search {
   std::vector<int> distance;
-  std::vector<Move> parent;       ///< the step that reached each state: who moved, from where (in `to`)
-  std::vector<StateIndex> order;  ///< states in the order reached
+  std::vector<StateIndex> previous;  ///< the state each was reached from
+  std::vector<PathStep> step;        ///< the step that reached it
+  std::vector<StateIndex> order;     ///< states in the order reached
 };
 
-Search breadth_first(const Model& model, const Improvements& improvements, StateIndex from, const CancelToken& cancel) {
+Search breadth_first(const Model& model, const Improvements& improvements, StateIndex from, const CancelToken& cancel,
+                     const std::vector<Coalition>& coalitions = {}) {
   Search s;
   s.distance.assign(model.states->size(), kUnreached);
-  s.parent.assign(model.states->size(), Move{});
+  s.previous.assign(model.states->size(), 0);
+  s.step.assign(model.states->size(), PathStep{});
   s.distance[from] = 0;
   s.order.push_back(from);
+  auto reach = [&](StateIndex at, StateIndex to, PathStep step) {
+    if (s.distance[to] != kUnreached) return;
+    s.distance[to] = s.distance[at] + 1;
+    s.previous[to] = at;
+    s.step[to] = std::move(step);
+    s.order.push_back(to);
+  };
   for (std::size_t head = 0; head < s.order.size(); ++head) {
     if ((head & 0xFFF) == 0 && cancel.cancelled()) throw Cancelled();
     const StateIndex at = s.order[head];
-    improvements.from(at, [&](int party, StateIndex to) {
-      if (s.distance[to] != kUnreached) return;
-      s.distance[to] = s.distance[at] + 1;
-      s.parent[to] = {party, at};
-      s.order.push_back(to);
-    });
+    improvements.from(at, [&](int party, StateIndex to) { reach(at, to, PathStep{{party, to}, 0, {}}); });
+    for (Coalition c : coalitions)
+      for (JointMove& jm : coalitional_improvements(model, c, at))
+        reach(at, jm.to, PathStep{{-1, jm.to}, c, std::move(jm.steps)});
   }
   return s;
 }
 
 }  // namespace
 
-PathsResult status_quo_paths(const Model& model, StateIndex from, Progress& progress, const CancelToken& cancel) {
+PathsResult status_quo_paths(const Model& model, StateIndex from, Progress& progress, const CancelToken& cancel,
+                             const std::vector<Coalition>& coalitions) {
   const Improvements improvements(model);
-  const Search search = breadth_first(model, improvements, from, cancel);
+  const Search search = breadth_first(model, improvements, from, cancel, coalitions);
   PathsResult result{from, {}};
   for (StateIndex s : search.order) {
     ReachableState r{s, search.distance[s], {}};
-    for (StateIndex at = s; at != from; at = search.parent[at].to)
-      r.path.push_back({search.parent[at].party, at});
+    for (StateIndex at = s; at != from; at = search.previous[at])
+      r.path.push_back(search.step[at]);
     std::reverse(r.path.begin(), r.path.end());
     result.reachable.push_back(std::move(r));
   }

@@ -16,6 +16,29 @@ Json json_steps(const Model& model, const std::vector<Move>& steps) {
   return out;
 }
 
+Json json_path(const Model& model, const std::vector<PathStep>& steps) {
+  Json out = Json::array();
+  for (const PathStep& step : steps) {
+    if (step.coalition == 0) {
+      out.push_back(
+          {{"party", model.parties[static_cast<std::size_t>(step.party)].id}, {"to", model.pattern(step.to)}});
+      continue;
+    }
+    Json members = Json::array();
+    for (std::size_t i = 0; i < model.parties.size(); ++i)
+      if ((step.coalition >> i) & 1U) members.push_back(model.parties[i].id);
+    out.push_back(
+        {{"coalition", std::move(members)}, {"to", model.pattern(step.to)}, {"moves", json_steps(model, step.joint)}});
+  }
+  return out;
+}
+
+/// Who made a step, e.g. "LG moves" or "MoE+UR move together".
+std::string mover_text(const Model& model, const PathStep& step) {
+  if (step.coalition == 0) return model.parties[static_cast<std::size_t>(step.party)].id + " moves";
+  return coalition_name(model, step.coalition) + " move together";
+}
+
 std::string equilibrium_note(const StabilityResult& stability, StateIndex s) {
   std::vector<std::string> under;
   for (Concept c : stability.concepts())
@@ -28,7 +51,7 @@ std::string equilibrium_note(const StabilityResult& stability, StateIndex s) {
 Json json_paths(const Model& model, const PathsResult& paths) {
   Json reachable = Json::array();
   for (const ReachableState& r : paths.reachable)
-    reachable.push_back({{"pattern", model.pattern(r.state)}, {"moves", r.moves}, {"path", json_steps(model, r.path)}});
+    reachable.push_back({{"pattern", model.pattern(r.state)}, {"moves", r.moves}, {"path", json_path(model, r.path)}});
   return {{"from", model.pattern(paths.from)}, {"reachable", std::move(reachable)}};
 }
 
@@ -58,16 +81,15 @@ std::string text_paths(const Model& model, const PathsResult& paths, const Stabi
       if (++lines > max_lines) return;
       const ReachableState& r = *it->second[k];
       const bool last = k + 1 == it->second.size();
-      out += fmt::format("{}{} {} moves to {} {}{}\n", indent, last ? "└─" : "├─",
-                         model.parties[static_cast<std::size_t>(r.path.back().party)].id, r.state + 1,
-                         model.pattern(r.state), equilibrium_note(stability, r.state));
+      out += fmt::format("{}{} {} to {} {}{}\n", indent, last ? "└─" : "├─", mover_text(model, r.path.back()),
+                         r.state + 1, model.pattern(r.state), equilibrium_note(stability, r.state));
       self(self, r.state, indent + (last ? "   " : "│  "));
     }
   };
   draw(draw, paths.from, "");
   if (lines > max_lines)
     out += fmt::format("... {} states reachable in all; use --json for every one of them\n", paths.reachable.size());
-  out += fmt::format("{} state{} reachable by unilateral improvements (the start included)\n", paths.reachable.size(),
+  out += fmt::format("{} state{} reachable (the start included)\n", paths.reachable.size(),
                      paths.reachable.size() == 1 ? "" : "s");
   return out;
 }

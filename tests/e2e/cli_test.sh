@@ -115,6 +115,19 @@ check "paths tree marks equilibria" grep -q "LG moves to 7 NYNNY  \[equilibrium:
 "$parley" paths catalog/cuban-missile-crisis.yaml --to NYYN >"$tmp/out"
 check "paths --to lists the historical path" grep -q "1 -(US)-> 3 -(USSR)-> 7" "$tmp/out"
 
+"$parley" paths catalog/elmira.yaml --coalition MoE+UR --json >"$tmp/cpaths.json"
+check "elmira: only the coalition carries it on to 8" python3 -c '
+import json, sys
+r = {x["pattern"]: x for x in json.load(open(sys.argv[1]))["reachable"]}
+assert r["YNYNY"]["moves"] == 2, r
+assert r["YNYNY"]["path"][0] == {"party": "LG", "to": "NYNNY"}
+step = r["YNYNY"]["path"][1]
+assert step["coalition"] == ["MoE", "UR"] and step["to"] == "YNYNY"
+assert step["moves"] == [{"party": "MoE", "to": "YYNNY"}, {"party": "UR", "to": "YNYNY"}], step
+' "$tmp/cpaths.json"
+"$parley" paths catalog/elmira.yaml --coalition MoE+Nobody >/dev/null 2>"$tmp/err"
+check "unknown coalition member" grep -q "'Nobody' is not a party" "$tmp/err"
+
 # limited move for two parties
 "$parley" analyze catalog/chicken.yaml --json --only equilibria --horizon 4 >"$tmp/lm.json"
 check "limited move json" python3 -c '

@@ -7,16 +7,24 @@
 #include <cstddef>
 #include <vector>
 
+#include "parley/analysis/coalitions.hpp"
 #include "parley/analysis/explain.hpp"
 #include "parley/analysis/run_control.hpp"
 #include "parley/core/model.hpp"
 
 namespace parley {
 
+/// One step of an evolution: a party's unilateral improvement or, when `coalition` is set, a
+/// coalitional improvement (then `party` is -1 and `joint` lists the members' moves).
+struct PathStep : Move {
+  Coalition coalition = 0;
+  std::vector<Move> joint;
+};
+
 struct ReachableState {
   StateIndex state = 0;
-  int moves = 0;           ///< the fewest unilateral improvements from the start
-  std::vector<Move> path;  ///< one shortest sequence of them
+  int moves = 0;               ///< the fewest improvements (unilateral or coalitional) from the start
+  std::vector<PathStep> path;  ///< one shortest sequence of them
 };
 
 struct PathsResult {
@@ -25,9 +33,12 @@ struct PathsResult {
   std::vector<ReachableState> reachable;
 };
 
-/// Breadth-first over unilateral improvements: linear in the number of moves. Among shortest paths
-/// the one found first is kept: earlier states, then parties in model order, then lower targets.
-PathsResult status_quo_paths(const Model& model, StateIndex from, Progress& progress, const CancelToken& cancel);
+/// Breadth-first over unilateral improvements (and the coalitional improvements of `coalitions`,
+/// each a step): linear in the number of moves without coalitions. Among shortest paths the one
+/// found first is kept: earlier states, then parties in model order, then coalitions, then lower
+/// targets.
+PathsResult status_quo_paths(const Model& model, StateIndex from, Progress& progress, const CancelToken& cancel,
+                             const std::vector<Coalition>& coalitions = {});
 
 struct AllShortestPaths {
   int moves = -1;                        ///< -1 if `to` cannot be reached

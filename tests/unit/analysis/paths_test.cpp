@@ -51,7 +51,8 @@ std::vector<int> brute_force_distances(const Model& model, StateIndex from) {
 }
 
 /// True if every step of `path` is a unilateral improvement of its mover, from `from` on.
-bool valid_path(const Model& model, StateIndex from, const std::vector<Move>& path) {
+template <class Step>
+bool valid_path(const Model& model, StateIndex from, const std::vector<Step>& path) {
   StateIndex at = from;
   for (const Move& m : path) {
     const StateBits x = model.states->bits(at), y = model.states->bits(m.to);
@@ -114,6 +115,44 @@ TEST(Paths, UnreachableTargetHasNoPath) {
   const auto paths = all_shortest_paths(*model, 1, 0, 10, cancel);
   EXPECT_EQ(paths.moves, -1);
   EXPECT_TRUE(paths.paths.empty());
+}
+
+TEST(Paths, ElmiraTheCoalitionCarriesTheEvolutionOnToEight) {
+  auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/elmira.yaml");
+  ASSERT_TRUE(r.model);
+  const Model& m = *r.model;
+  Progress progress;
+  CancelToken cancel;
+  const StateIndex five = *m.states->index_of(pattern_bits("NYNNY"));
+  const StateIndex eight = *m.states->index_of(pattern_bits("YNYNY"));
+  // Alone, nobody improves on textbook state 5.
+  const auto alone = status_quo_paths(m, *m.status_quo, progress, cancel);
+  ASSERT_EQ(alone.reachable.size(), 2U);
+  EXPECT_EQ(alone.reachable[1].state, five);
+  // The ministry and Uniroyal together: MoE modifies, then Uniroyal accepts; both prefer 8 to 5.
+  std::string why;
+  const Coalition moe_ur = parse_coalition(m, "MoE+UR", why);
+  const auto together = status_quo_paths(m, *m.status_quo, progress, cancel, {moe_ur});
+  const auto it = std::find_if(together.reachable.begin(), together.reachable.end(),
+                               [&](const ReachableState& s) { return s.state == eight; });
+  ASSERT_NE(it, together.reachable.end());
+  ASSERT_EQ(it->path.size(), 2U);
+  EXPECT_EQ(it->path[1].coalition, moe_ur);
+  ASSERT_EQ(it->path[1].joint.size(), 2U);
+  EXPECT_EQ(m.pattern(it->path[1].joint[0].to), "YYNNY");
+  EXPECT_EQ(m.pattern(it->path[1].joint[1].to), "YNYNY");
+  EXPECT_EQ(coalitional_improvements(m, moe_ur, five).size(), 1U);
+}
+
+TEST(Coalitions, ParsingAndNames) {
+  auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/elmira.yaml");
+  ASSERT_TRUE(r.model);
+  std::string why;
+  EXPECT_EQ(parse_coalition(*r.model, "UR,MoE", why), Coalition{0b011});
+  EXPECT_EQ(coalition_name(*r.model, 0b101), "MoE+LG");
+  EXPECT_EQ(parse_coalition(*r.model, "UR", why), Coalition{0});
+  EXPECT_EQ(why, "a coalition needs two or more parties, e.g. US,EU");
+  EXPECT_EQ(all_coalitions(*r.model), (std::vector<Coalition>{0b011, 0b101, 0b110, 0b111}));
 }
 
 }  // namespace

@@ -37,6 +37,9 @@ struct ModelArguments {
   void add_to(CLI::App& app);
   /// Reads the model; prints every error as FILE:LINE:COLUMN and returns nullptr if invalid.
   [[nodiscard]] std::shared_ptr<const Model> load() const { return read().model; }
+  /// The model, if valid and if it has states (options): else prints why and returns nullptr.
+  /// `analysis` names what needs the states, for the message.
+  [[nodiscard]] std::shared_ptr<const Model> load_with_states(const char* analysis) const;
   /// The same, keeping the draft as well.
   [[nodiscard]] ReadResult read() const;
 };

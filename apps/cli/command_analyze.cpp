@@ -53,15 +53,8 @@ std::optional<std::vector<Concept>> per_party_concepts(const Model& model, const
 }
 
 int run_analyze(const AnalyzeArguments& args) {
-  auto model = args.load();
+  auto model = args.load_with_states("stability analysis");
   if (!model) return kExitInvalidModel;
-  if (!model->has_options()) {
-    std::cerr << format_diagnostic(args.path, {{1, 1},
-                                               "the model has no options, so there are no states to analyse",
-                                               "stability needs parties with options; this model is spatial only"})
-              << '\n';
-    return kExitInvalidModel;
-  }
   Progress progress;
   CancelToken cancel;
   if (args.horizon > 0 && model->parties.size() != 2) {

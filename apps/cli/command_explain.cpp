@@ -22,7 +22,7 @@ Runner configure_explain(CLI::App& app) {
   app.add_flag("--json", args->json, "Print JSON instead of sentences");
   add_concepts_option(app, args->concepts);
   return [args] {
-    auto model = args->load();
+    auto model = args->load_with_states("explain");
     if (!model) return kExitInvalidModel;
     std::string why;
     auto state = find_state(*model, args->state, why);

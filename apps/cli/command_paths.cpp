@@ -31,15 +31,8 @@ std::optional<StateIndex> state_argument(const Model& model, const std::string& 
 }
 
 int run_paths(const PathsArguments& args) {
-  auto model = args.load();
+  auto model = args.load_with_states("status quo analysis");
   if (!model) return kExitInvalidModel;
-  if (!model->has_options()) {
-    std::cerr << format_diagnostic(args.path, {{1, 1},
-                                               "the model has no options, so no states to move between",
-                                               "status quo analysis needs parties with options"})
-              << '\n';
-    return kExitInvalidModel;
-  }
   std::optional<StateIndex> from = model->status_quo;
   if (!args.from.empty())
     from = state_argument(*model, "--from", args.from);

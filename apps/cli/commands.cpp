@@ -48,6 +48,19 @@ std::vector<Concept> to_concepts(const std::vector<std::string>& names) {
   return out;
 }
 
+std::shared_ptr<const Model> ModelArguments::load_with_states(const char* analysis) const {
+  auto model = load();
+  if (model && !model->has_options()) {
+    std::cerr << format_diagnostic(path,
+                                   {{1, 1},
+                                    "the model has no options, so it has no states",
+                                    fmt::format("{} needs parties with options; this model is spatial only", analysis)})
+              << '\n';
+    return nullptr;
+  }
+  return model;
+}
+
 ReadResult ModelArguments::read() const {
   ReadOptions options;
   options.build.max_states = max_states;

@@ -30,13 +30,6 @@ std::optional<StateIndex> find_state(const Model& model, const std::string& name
 
 namespace {
 
-Json json_moves(const Model& model, const std::vector<Move>& moves) {
-  Json out = Json::array();
-  for (const Move& m : moves)
-    out.push_back({{"party", model.parties[static_cast<std::size_t>(m.party)].id}, {"to", model.pattern(m.to)}});
-  return out;
-}
-
 std::string state_name(const Model& model, StateIndex s) {
   return fmt::format("{} ({})", s + 1, model.pattern(s));
 }

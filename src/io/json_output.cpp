@@ -42,6 +42,13 @@ Json json_preferences(const Model& model) {
   return out;
 }
 
+Json json_moves(const Model& model, const std::vector<Move>& moves) {
+  Json out = Json::array();
+  for (const Move& m : moves)
+    out.push_back({{"party", model.parties[static_cast<std::size_t>(m.party)].id}, {"to", model.pattern(m.to)}});
+  return out;
+}
+
 Json json_spatial(const Model& model) {
   Json issues = Json::array();
   for (const Issue& issue : model.issues) {

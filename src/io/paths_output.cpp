@@ -9,13 +9,6 @@ namespace parley {
 
 namespace {
 
-Json json_steps(const Model& model, const std::vector<Move>& steps) {
-  Json out = Json::array();
-  for (const Move& m : steps)
-    out.push_back({{"party", model.parties[static_cast<std::size_t>(m.party)].id}, {"to", model.pattern(m.to)}});
-  return out;
-}
-
 Json json_path(const Model& model, const std::vector<PathStep>& steps) {
   Json out = Json::array();
   for (const PathStep& step : steps) {
@@ -28,7 +21,7 @@ Json json_path(const Model& model, const std::vector<PathStep>& steps) {
     for (std::size_t i = 0; i < model.parties.size(); ++i)
       if ((step.coalition >> i) & 1U) members.push_back(model.parties[i].id);
     out.push_back(
-        {{"coalition", std::move(members)}, {"to", model.pattern(step.to)}, {"moves", json_steps(model, step.joint)}});
+        {{"coalition", std::move(members)}, {"to", model.pattern(step.to)}, {"moves", json_moves(model, step.joint)}});
   }
   return out;
 }
@@ -58,7 +51,7 @@ Json json_paths(const Model& model, const PathsResult& paths) {
 Json json_shortest_paths(const Model& model, StateIndex to, const AllShortestPaths& paths) {
   Json list = Json::array();
   for (const auto& p : paths.paths)
-    list.push_back(json_steps(model, p));
+    list.push_back(json_moves(model, p));
   return {{"pattern", model.pattern(to)},
           {"moves", paths.moves < 0 ? Json(nullptr) : Json(paths.moves)},
           {"paths", std::move(list)},

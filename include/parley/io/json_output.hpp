@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parley/analysis/explain.hpp"
 #include "parley/core/model.hpp"
 
 namespace parley {
@@ -16,6 +17,8 @@ Json json_header(const Model& model);
 Json json_states(const Model& model);
 /// `preferences`: per party, its ranking as lists of tied patterns, most preferred first.
 Json json_preferences(const Model& model);
+/// A sequence of moves: [{"party": id, "to": pattern}, ...].
+Json json_moves(const Model& model, const std::vector<Move>& moves);
 /// `issues` and each party's spatial stance (an extension the contract leaves open).
 Json json_spatial(const Model& model);
 

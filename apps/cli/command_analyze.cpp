@@ -36,6 +36,12 @@ std::optional<std::vector<Concept>> per_party_concepts(const Model& model, const
           item, model.parties[0].id);
       return std::nullopt;
     }
+    if (chosen[static_cast<std::size_t>(party)]) {
+      std::cerr << fmt::format(
+          "parley analyze: error: --per-party names party '{}' twice\n  help: give each party one concept\n",
+          model.parties[static_cast<std::size_t>(party)].id);
+      return std::nullopt;
+    }
     chosen[static_cast<std::size_t>(party)] = c;
   }
   std::vector<Concept> out;

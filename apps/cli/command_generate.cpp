@@ -11,7 +11,8 @@ Runner configure_generate(CLI::App& app) {
   app.add_option("--parties", options->parties, "Number of parties")->check(CLI::Range(1, 63));
   app.add_option("--options", options->options, "Number of options in all (2^options combinations)")
       ->check(CLI::Range(1, 63));
-  app.add_option("--seed", options->seed, "Random seed: the same seed gives the same model");
+  app.add_option("--seed", options->seed, "Random seed: the same seed gives the same model")
+      ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1} << 62));
   app.add_option("--statements", options->statements, "Priority statements per party")->check(CLI::Range(1, 64));
   app.add_flag("--exclusive-pairs", options->exclusive_pairs, "Make each party's first two options mutually exclusive");
   return [options] {

@@ -22,7 +22,8 @@ const std::vector<Command>& command_table() {
 }
 
 void ModelArguments::add_to(CLI::App& app) {
-  app.add_option("MODEL", path, "Model file (YAML or JSON, see docs/model-format.md)")->required();
+  app.add_option("MODEL", path, "Model file: YAML or JSON (docs/model-format.md), or a GMCR+ .gmcr save file")
+      ->required();
   app.add_option("--max-states", max_states,
                  fmt::format("Refuse models with more feasible states than this (default {})", max_states))
       ->check(CLI::Range(std::uint64_t{1}, kMaxStateCount));

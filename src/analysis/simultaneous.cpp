@@ -12,6 +12,7 @@ struct SimultaneousSearch {
   StateIndex s;
   std::vector<std::vector<StateIndex>> improvements;  ///< per party, from s; empty for the focal party
   std::vector<Move> chosen;
+  std::size_t most_movers = 1;
 
   bool choose(std::size_t party, StateBits combined) {
     if (party == improvements.size()) {
@@ -21,6 +22,7 @@ struct SimultaneousSearch {
       return at && utility[*at] <= utility[s];
     }
     if (choose(party + 1, combined)) return true;  // this party stays put
+    if (chosen.size() == most_movers) return false;
     const StateBits mask = model.parties[party].option_mask;
     for (StateIndex target : improvements[party]) {
       chosen.push_back({static_cast<int>(party), target});
@@ -43,8 +45,10 @@ std::optional<std::vector<Move>> simultaneous_sanction(const Model& model, const
       if (utility[t] > utility[s]) search.improvements[j].push_back(t);
     });
   }
-  if (!search.choose(0, model.states->bits(s1))) return std::nullopt;
-  return search.chosen;
+  // Fewest movers first, so that an explanation names the smallest simultaneous answer.
+  for (search.most_movers = 1; search.most_movers < model.parties.size(); ++search.most_movers)
+    if (search.choose(0, model.states->bits(s1))) return search.chosen;
+  return std::nullopt;
 }
 
 std::optional<StateIndex> simultaneous_outcome(const Model& model, StateIndex s1, const std::vector<Move>& answer) {

@@ -42,6 +42,15 @@ std::string moves_text(const Model& model, const std::vector<Move>& moves) {
   return fmt::format("{}", fmt::join(steps, ", then "));
 }
 
+/// "B moves to 3 (NYN) and C moves to 4 (NNY)": moves made at the same moment.
+std::string simultaneous_text(const Model& model, const std::vector<Move>& moves) {
+  std::vector<std::string> parts;
+  for (const Move& m : moves)
+    parts.push_back(
+        fmt::format("{} moves to {}", model.parties[static_cast<std::size_t>(m.party)].id, state_name(model, m.to)));
+  return fmt::format("{}", fmt::join(parts, " and "));
+}
+
 /// One sentence on how an improvement fares under a concept.
 std::string verdict_text(const Model& model, const std::string& party, StateIndex from, Concept c,
                          const ImprovementVerdict& v) {
@@ -49,9 +58,8 @@ std::string verdict_text(const Model& model, const std::string& party, StateInde
   if (c == Concept::Nash) return fmt::format("not stable: {} prefers {} to {}", party, state_name(model, v.to), start);
   if (v.deterred && c == Concept::SIM)
     return fmt::format(
-        "deterred: if {} at the same time, both moves together lead to {}, which {} likes no better "
-        "than {}",
-        moves_text(model, v.sanction), state_name(model, *v.outcome), party, start);
+        "deterred: if at the same time {}, the moves together lead to {}, which {} likes no better than {}",
+        simultaneous_text(model, v.sanction), state_name(model, *v.outcome), party, start);
   if (v.deterred) {
     const std::string end = state_name(model, v.sanction.back().to);
     std::string out = fmt::format("deterred: {} in answer; {} likes the result no better than {}",

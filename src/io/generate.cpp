@@ -44,9 +44,10 @@ std::string generate_model_yaml(const GenerateOptions& options) {
     }
   }
   if (options.exclusive_pairs) {
-    text += "mutually_exclusive:\n";
+    std::string groups;
     for (const auto& mine : by_party)
-      if (mine.size() >= 2) text += fmt::format("  - [{}, {}]\n", mine[0], mine[1]);
+      if (mine.size() >= 2) groups += fmt::format("  - [{}, {}]\n", mine[0], mine[1]);
+    if (!groups.empty()) text += "mutually_exclusive:\n" + groups;
   }
   text += "status_quo: []\n";
   return text;

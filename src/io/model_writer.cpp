@@ -4,7 +4,13 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -81,7 +87,7 @@ void emit(YAML::Emitter& out, const Json& value) {
   } else if (value.is_number_integer()) {
     out << value.get<long long>();
   } else if (value.is_number()) {
-    out << value.get<double>();
+    out << fmt::format("{}", value.get<double>());  // the shortest text that reads back the same number
   } else if (value.is_boolean()) {
     out << value.get<bool>();
   } else {
@@ -131,25 +137,37 @@ std::string draft_to_yaml(const ModelDraft& draft) {
 
 std::string write_file_atomically(const std::string& path, const std::string& text, bool replace) {
   namespace fs = std::filesystem;
+  // A temporary file of this process beside the target, written and synced to disk, then put in
+  // place in one step: a rename (replacing) or a hard link (which fails if the target exists, so a
+  // file that appeared meanwhile is never replaced).
+  static std::atomic<unsigned> counter{0};
+  const std::string temporary = fmt::format("{}.{}-{}.parley-tmp", path, ::getpid(), counter++);
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd < 0) return fmt::format("cannot write {}: {}", temporary, std::strerror(errno));
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n <= 0) break;
+    written += static_cast<std::size_t>(n);
+  }
+  const bool ok = written == text.size() && ::fsync(fd) == 0;
+  ::close(fd);
   std::error_code ec;
-  if (!replace && fs::exists(path, ec)) return fmt::format("{} exists; pass --force to replace it", path);
-  const std::string temporary = path + ".parley-tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file) return fmt::format("cannot write {}", temporary);
-    file << text;
-    file.flush();
-    if (!file) {
-      fs::remove(temporary, ec);
-      return fmt::format("writing {} failed (disk full?)", temporary);
-    }
-  }
-  fs::rename(temporary, path, ec);
-  if (ec) {
+  if (!ok) {
     fs::remove(temporary, ec);
-    return fmt::format("cannot replace {}: {}", path, ec.message());
+    return fmt::format("writing {} failed (disk full?)", path);
   }
-  return {};
+  if (replace)
+    fs::rename(temporary, path, ec);
+  else
+    fs::create_hard_link(temporary, path, ec);
+  const std::string problem = !ec ? std::string()
+                              : ec == std::errc::file_exists
+                                  ? fmt::format("{} exists; pass --force to replace it", path)
+                                  : fmt::format("cannot write {}: {}", path, ec.message());
+  std::error_code ignored;
+  if (!replace || ec) fs::remove(temporary, ignored);
+  return problem;
 }
 
 }  // namespace parley

@@ -26,6 +26,13 @@ const char* direction_note(Direction d) {
   return "";
 }
 
+/// Ends a table line without trailing blanks.
+void end_line(std::string& out) {
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
+  out += '\n';
+}
+
 /// Width of the widest state number, so that columns line up.
 int number_width(const Model& model) {
   return static_cast<int>(std::to_string(model.states->size()).size());
@@ -98,7 +105,7 @@ std::string text_state_table(const Model& model, const std::vector<TableRow>& ro
       const bool sq = model.status_quo && *model.status_quo == s;
       out += fmt::format("{:>{}}{}", s + 1, width, sq ? "*" : " ");
     }
-    out += "\n";
+    end_line(out);
     for (int k = 0; k < model.option_count(); ++k) {
       const Option& o = model.options[static_cast<std::size_t>(k)];
       const auto& party = model.parties[static_cast<std::size_t>(o.party)].id;
@@ -106,16 +113,16 @@ std::string text_state_table(const Model& model, const std::vector<TableRow>& ro
       out += fmt::format("{:<{}}", (first_of_party ? party : std::string(party.size(), ' ')) + " " + o.id, label_width);
       for (std::size_t s = start; s < end; ++s)
         out += fmt::format("{:>{}} ", ((model.states->bits(static_cast<StateIndex>(s)) >> k) & 1U) ? 'Y' : 'N', width);
-      out += "\n";
+      end_line(out);
     }
     for (const TableRow& row : rows) {
-      if (row.gap_before) out += "\n";
+      if (row.gap_before) end_line(out);
       out += fmt::format("{:<{}}", row.label, label_width);
       for (std::size_t s = start; s < end; ++s)
         out += fmt::format("{:>{}} ", row.mark(static_cast<StateIndex>(s)), width);
-      out += "\n";
+      end_line(out);
     }
-    if (end < shown) out += "\n";
+    if (end < shown) end_line(out);
   }
   if (model.status_quo) out += "(* status quo)\n";
   if (shown < model.states->size())
@@ -142,7 +149,7 @@ std::string text_rankings(const Model& model, std::size_t max_states) {
       out += " ";
       listed += group.size();
     }
-    out += "\n";
+    end_line(out);
   }
   return out;
 }

@@ -58,10 +58,10 @@ check "raised limit admits it" test $? -eq 0
 
 # analyze: the tabular form and the JSON of the contract
 "$parley" analyze catalog/syria-iraq.yaml >"$tmp/out"
-check "analyze table" grep -Eq "^Iraq attack +N +N +N +Y +Y +Y $" "$tmp/out"
-check "analyze stability rows" grep -Eq "^GMR +Syria +\+ +- +\+ +- +- +\+ $" "$tmp/out"
+check "analyze table" grep -Eq "^Iraq attack +N +N +N +Y +Y +Y$" "$tmp/out"
+check "analyze stability rows" grep -Eq "^GMR +Syria +\+ +- +\+ +- +- +\+$" "$tmp/out"
 check "analyze equilibria" grep -Eq "^  SEQ +6 NYY$" "$tmp/out"
-check "analyze rankings" grep -q "^Syria      1 3 6 2 4 5 $" "$tmp/out"
+check "analyze rankings" grep -q "^Syria      1 3 6 2 4 5$" "$tmp/out"
 "$parley" analyze catalog/syria-iraq.yaml --json >"$tmp/out.json"
 check "analyze --json exits 0" test $? -eq 0
 check "json keys" python3 -c '

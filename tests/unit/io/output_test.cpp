@@ -40,12 +40,12 @@ TEST(TextOutput, TabularFormHasOneColumnPerState) {
   auto model = testing::model_from(kSyriaIraq);
   ASSERT_TRUE(model);
   EXPECT_EQ(text_state_table(*model),
-            "state           1* 2  3  4  5  6 \n"
-            "Syria release   N  Y  N  N  Y  N \n"
-            "      escalate  N  N  Y  N  N  Y \n"
-            "Iraq attack     N  N  N  Y  Y  Y \n"
+            "state           1* 2  3  4  5  6\n"
+            "Syria release   N  Y  N  N  Y  N\n"
+            "      escalate  N  N  Y  N  N  Y\n"
+            "Iraq attack     N  N  N  Y  Y  Y\n"
             "(* status quo)\n");
-  EXPECT_EQ(text_rankings(*model), "Syria      1 3 6 2 4 5 \nIraq       2 4 6 1 5 3 \n");
+  EXPECT_EQ(text_rankings(*model), "Syria      1 3 6 2 4 5\nIraq       2 4 6 1 5 3\n");
 }
 
 TEST(TextOutput, WideTablesAreCutWithANote) {

@@ -54,5 +54,6 @@ Runner configure_explain(CLI::App& app);
 Runner configure_generate(CLI::App& app);
 Runner configure_convert(CLI::App& app);
 Runner configure_paths(CLI::App& app);
+Runner configure_predict(CLI::App& app);
 
 }  // namespace parley::cli

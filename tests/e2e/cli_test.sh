@@ -128,6 +128,18 @@ assert step["moves"] == [{"party": "MoE", "to": "YYNNY"}, {"party": "UR", "to": 
 "$parley" paths catalog/elmira.yaml --coalition MoE+Nobody >/dev/null 2>"$tmp/err"
 check "unknown coalition member" grep -q "'Nobody' is not a party" "$tmp/err"
 
+# spatial predictions
+"$parley" predict catalog/ec-car-emissions.yaml --json >"$tmp/predict.json"
+check "predict json" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["issues"]["years"]["median"] == 7.0
+assert abs(d["issues"]["years"]["compromise"] - 7.39) < 0.005
+assert d["zone_of_agreement"] == {"years": [4.0, 10.0]}
+' "$tmp/predict.json"
+"$parley" predict catalog/elmira.yaml >/dev/null 2>"$tmp/err"
+check "predict needs issues" grep -q "has no issues to predict" "$tmp/err"
+
 # limited move for two parties
 "$parley" analyze catalog/chicken.yaml --json --only equilibria --horizon 4 >"$tmp/lm.json"
 check "limited move json" python3 -c '

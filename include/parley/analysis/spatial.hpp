@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+/// Spatial bargaining on continuous issues: where a negotiated outcome is likely to land and which
+/// outcomes lie inside every party's red lines. Weights are capability x salience.
+
+#include <optional>
+#include <vector>
+
+#include "parley/core/model.hpp"
+
+namespace parley {
+
+struct IssuePrediction {
+  int issue = 0;
+  /// The smallest position x such that the parties at positions <= x hold at least half of the
+  /// total weight; nullopt when no party gives the issue any weight.
+  std::optional<double> median;
+  /// The weighted mean of the positions: sum w x / sum w; nullopt as for the median.
+  std::optional<double> compromise;
+  /// The intersection of the issue's range and every red line on it; nullopt when empty.
+  std::optional<Interval> zone_of_agreement;
+};
+
+struct SpatialPrediction {
+  std::vector<IssuePrediction> issues;  ///< in issue order
+  /// True when one deal satisfies every red line on every issue at once. Red lines are given per
+  /// issue, so this holds exactly when every issue's zone is non-empty.
+  bool agreement_possible = true;
+};
+
+SpatialPrediction predict_spatial(const Model& model);
+
+}  // namespace parley

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+/// Spatial predictions as the contract's JSON and as a table.
+
+#include <string>
+
+#include "parley/analysis/spatial.hpp"
+#include "parley/io/json_output.hpp"
+
+namespace parley {
+
+/// {"issues": {issue: {"median", "compromise"}}, "zone_of_agreement": {issue: [low, high] | null},
+///  "agreement_possible": bool}.
+Json json_spatial_prediction(const Model& model, const SpatialPrediction& prediction);
+std::string text_spatial_prediction(const Model& model, const SpatialPrediction& prediction);
+
+}  // namespace parley

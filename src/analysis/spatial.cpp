@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "parley/analysis/spatial.hpp"
+
+#include <algorithm>
+
+namespace parley {
+
+namespace {
+
+struct Stance {
+  double position;
+  double weight;
+};
+
+std::vector<Stance> stances_on(const Model& model, int issue) {
+  std::vector<Stance> out;
+  for (const Party& p : model.parties)
+    for (const IssueStance& s : p.stances)
+      if (s.issue == issue) out.push_back({s.position, p.capability.value_or(0.0) * s.salience});
+  return out;
+}
+
+std::optional<double> weighted_median(std::vector<Stance> stances) {
+  double total = 0;
+  for (const Stance& s : stances)
+    total += s.weight;
+  if (!(total > 0)) return std::nullopt;
+  std::sort(stances.begin(), stances.end(), [](const Stance& a, const Stance& b) { return a.position < b.position; });
+  double held = 0;
+  for (std::size_t k = 0; k < stances.size(); ++k) {
+    held += stances[k].weight;
+    // All parties at this same position count together before the test.
+    if (k + 1 < stances.size() && stances[k + 1].position == stances[k].position) continue;
+    if (2 * held >= total) return stances[k].position;
+  }
+  return stances.back().position;
+}
+
+std::optional<double> weighted_mean(const std::vector<Stance>& stances) {
+  double total = 0, sum = 0;
+  for (const Stance& s : stances) {
+    total += s.weight;
+    sum += s.weight * s.position;
+  }
+  if (!(total > 0)) return std::nullopt;
+  return sum / total;
+}
+
+std::optional<Interval> zone(const Model& model, int issue) {
+  Interval z = model.issues[static_cast<std::size_t>(issue)].range;
+  for (const Party& p : model.parties)
+    for (const IssueStance& s : p.stances)
+      if (s.issue == issue && s.red_line) {
+        z.low = std::max(z.low, s.red_line->low);
+        z.high = std::min(z.high, s.red_line->high);
+      }
+  if (z.low > z.high) return std::nullopt;
+  return z;
+}
+
+}  // namespace
+
+SpatialPrediction predict_spatial(const Model& model) {
+  SpatialPrediction out;
+  for (int i = 0; i < static_cast<int>(model.issues.size()); ++i) {
+    const auto stances = stances_on(model, i);
+    IssuePrediction p{i, weighted_median(stances), weighted_mean(stances), zone(model, i)};
+    out.agreement_possible = out.agreement_possible && p.zone_of_agreement.has_value();
+    out.issues.push_back(p);
+  }
+  return out;
+}
+
+}  // namespace parley

@@ -8,6 +8,8 @@
 
 #include "support/model_text.hpp"
 #include "support/random_conflict.hpp"
+#include "support/reference_coalitions.hpp"
+#include "support/to_reference.hpp"
 
 namespace parley {
 namespace {
@@ -142,6 +144,30 @@ TEST(Paths, ElmiraTheCoalitionCarriesTheEvolutionOnToEight) {
   EXPECT_EQ(m.pattern(it->path[1].joint[0].to), "YYNNY");
   EXPECT_EQ(m.pattern(it->path[1].joint[1].to), "YNYNY");
   EXPECT_EQ(coalitional_improvements(m, moe_ur, five).size(), 1U);
+}
+
+RC_GTEST_PROP(Coalitions, ImprovementsEqualTheReferenceAndJointMovesAreLegal, ()) {
+  const auto conflict = testing::random_conflict();
+  std::vector<std::size_t> order(conflict.parties.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto model = read_model_text(conflict.yaml(order, false), "random").model;
+  RC_ASSERT(model != nullptr);
+  const auto ref = testing::to_reference(*model);
+  for (Coalition c : all_coalitions(*model))
+    for (StateIndex s = 0; s < model->states->size(); ++s) {
+      std::vector<int> ours;
+      for (const JointMove& jm : coalitional_improvements(*model, c, s)) {
+        ours.push_back(static_cast<int>(jm.to));
+        RC_ASSERT(!jm.steps.empty() && jm.steps.back().to == jm.to);
+        for (std::size_t k = 0; k < jm.steps.size(); ++k) {
+          RC_ASSERT(((c >> jm.steps[k].party) & 1U) != 0U);                  // only members move
+          if (k > 0) RC_ASSERT(jm.steps[k].party != jm.steps[k - 1].party);  // never twice in a row
+        }
+      }
+      auto theirs = reference::coalition_improvements(ref, c, static_cast<int>(s));
+      std::sort(theirs.begin(), theirs.end());
+      RC_ASSERT(ours == theirs);
+    }
 }
 
 TEST(Coalitions, ParsingAndNames) {

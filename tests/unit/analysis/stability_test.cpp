@@ -13,42 +13,10 @@
 #include "support/model_text.hpp"
 #include "support/random_conflict.hpp"
 #include "support/reference_stability.hpp"
+#include "support/to_reference.hpp"
 
 namespace parley {
 namespace {
-
-/// The reference's view of a model: moves enumerated pairwise from the definition of a
-/// unilateral move (only the mover's options change, each option in its allowed direction).
-reference::Conflict to_reference(const Model& model) {
-  reference::Conflict c;
-  const auto n = static_cast<int>(model.states->size());
-  c.state_count = n;
-  for (std::size_t i = 0; i < model.parties.size(); ++i) {
-    const StateBits mask = model.parties[i].option_mask;
-    std::vector<std::vector<int>> moves(static_cast<std::size_t>(n));
-    for (int s = 0; s < n; ++s) {
-      for (int t = 0; t < n; ++t) {
-        const StateBits from = model.states->bits(static_cast<StateIndex>(s));
-        const StateBits to = model.states->bits(static_cast<StateIndex>(t));
-        if (s == t || ((from ^ to) & ~mask) != 0) continue;
-        bool legal = true;
-        for (int k = 0; k < model.option_count(); ++k) {
-          const bool was = (from >> k) & 1U, is = (to >> k) & 1U;
-          const Direction d = model.options[static_cast<std::size_t>(k)].direction;
-          if ((was && !is && d == Direction::TakeOnly) || (!was && is && d == Direction::WithdrawOnly)) legal = false;
-        }
-        if (legal) moves[static_cast<std::size_t>(s)].push_back(t);
-      }
-    }
-    c.moves.push_back(std::move(moves));
-    const auto& levels = model.preferences[i].levels();
-    c.payoff.emplace_back(levels.begin(), levels.end());
-    c.party_mask.push_back(mask);
-  }
-  for (int s = 0; s < n; ++s)
-    c.bits.push_back(model.states->bits(static_cast<StateIndex>(s)));
-  return c;
-}
 
 using ReferenceConcept = bool (*)(const reference::Conflict&, int, int);
 
@@ -87,7 +55,7 @@ RC_GTEST_PROP(Stability, EngineEqualsTheReferenceForEveryConceptPartyAndState, (
                                            return order;
                                          }()),
                                          false));
-  const auto ref = to_reference(*model);
+  const auto ref = testing::to_reference(*model);
   const auto result = analyze_all(*model);
   for (Concept c : all_concepts())
     for (int i = 0; i < static_cast<int>(model->parties.size()); ++i)
@@ -103,7 +71,7 @@ RC_GTEST_PROP(Stability, EngineEqualsTheReferenceForEveryConceptPartyAndState, (
 RC_GTEST_PROP(Stability, LimitedMoveEqualsTheReferenceForTwoParties, ()) {
   const auto conflict = testing::random_conflict(2, 6);
   const auto model = build(conflict.yaml({0, 1}, false));
-  const auto ref = to_reference(*model);
+  const auto ref = testing::to_reference(*model);
   Progress progress;
   CancelToken cancel;
   const auto result = analyze_limited_move(*model, {6, true}, progress, cancel);

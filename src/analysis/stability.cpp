@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <stdexcept>
 
 #include "least_forced_value.hpp"
@@ -43,41 +44,51 @@ StateSet StabilityResult::equilibria(const std::vector<Concept>& by_party) const
 
 namespace {
 
-/// Verdicts for one party under every requested concept.
+/// Verdicts for one party. Its improvements are found once; each concept is then a separate,
+/// independent task.
 class PartyStability {
  public:
   PartyStability(const Model& model, const std::vector<MoveGenerator>& moves, int party)
       : model_(model),
         moves_(moves),
         party_(party),
-        utility_(model.preferences[static_cast<std::size_t>(party)].levels()) {}
-
-  void run(const std::vector<Concept>& concepts, StabilityResult& result) {
+        utility_(model.preferences[static_cast<std::size_t>(party)].levels()) {
+    // Each state's unilateral improvements, in one flat array (offsets per state).
     const std::size_t n = model_.states->size();
-    // Each state's unilateral improvements, generated once and shared by the concepts.
-    improvements_.assign(n, {});
-    for (StateIndex s = 0; s < n; ++s)
+    first_.reserve(n + 1);
+    for (StateIndex s = 0; s < n; ++s) {
+      first_.push_back(targets_.size());
       own_moves().for_each_move(s, [&](StateIndex t) {
-        if (utility_[t] > utility_[s]) improvements_[s].push_back(t);
+        if (utility_[t] > utility_[s]) targets_.push_back(t);
       });
-    for (Concept c : concepts) {
-      StateSet& stable = result.stable(c, party_);
-      if (c == Concept::SIM) {
-        // Sanctions come from the others' improvements from s itself, so they are found per state.
-        for (StateIndex s = 0; s < n; ++s)
-          stable[s] = std::all_of(improvements_[s].begin(), improvements_[s].end(), [&](StateIndex s1) {
-            return detail::simultaneous_sanction(model_, moves_, party_, s, s1).has_value();
-          });
-        continue;
-      }
-      const std::vector<std::uint32_t> sanction = least_sanction(c);
-      for (StateIndex s = 0; s < n; ++s)
-        stable[s] = deterred(s, sanction);
     }
+    first_.push_back(targets_.size());
+  }
+
+  /// Fills `stable` (one bit per state) for concept `c`.
+  void run(Concept c, StateSet& stable) const {
+    const std::size_t n = model_.states->size();
+    if (c == Concept::SIM) {
+      // Sanctions come from the others' improvements from s itself, so they are found per state.
+      for (StateIndex s = 0; s < n; ++s)
+        stable[s] = all_improvements(
+            s, [&](StateIndex s1) { return detail::simultaneous_sanction(model_, moves_, party_, s, s1).has_value(); });
+      return;
+    }
+    const std::vector<std::uint32_t> sanction = least_sanction(c);
+    // Stable: every improvement from s can be answered with a state no better than s.
+    for (StateIndex s = 0; s < n; ++s)
+      stable[s] = all_improvements(s, [&](StateIndex s1) { return sanction[s1] <= utility_[s]; });
   }
 
  private:
   const MoveGenerator& own_moves() const { return moves_[static_cast<std::size_t>(party_)]; }
+
+  template <class Test>
+  bool all_improvements(StateIndex s, Test&& deterred) const {
+    return std::all_of(targets_.begin() + static_cast<std::ptrdiff_t>(first_[s]),
+                       targets_.begin() + static_cast<std::ptrdiff_t>(first_[s + 1]), deterred);
+  }
 
   /// For each state s1: the least value for this party the others can force from s1.
   std::vector<std::uint32_t> least_sanction(Concept c) const {
@@ -96,17 +107,12 @@ class PartyStability {
     return detail::least_forced_value(model_, moves_, rules, escape);
   }
 
-  /// Stable: every improvement from s can be answered with a state no better than s.
-  bool deterred(StateIndex s, const std::vector<std::uint32_t>& sanction) const {
-    return std::all_of(improvements_[s].begin(), improvements_[s].end(),
-                       [&](StateIndex s1) { return sanction[s1] <= utility_[s]; });
-  }
-
   const Model& model_;
   const std::vector<MoveGenerator>& moves_;
   int party_;
   const std::vector<std::uint32_t>& utility_;
-  std::vector<std::vector<StateIndex>> improvements_;
+  std::vector<std::size_t> first_;  ///< improvements of state s: targets_[first_[s] .. first_[s + 1])
+  std::vector<StateIndex> targets_;
 };
 
 }  // namespace
@@ -119,18 +125,26 @@ StabilityResult analyze_stability(const Model& model, const StabilityOptions& op
   std::vector<MoveGenerator> moves;
   for (std::size_t i = 0; i < parties; ++i)
     moves.emplace_back(model, static_cast<int>(i));
-  // Parties are independent: each writes only its own rows of the result, so they run in parallel.
-  std::atomic<std::size_t> done{0};
+  // Each party's improvements, then one task per (party, concept): tasks write disjoint rows of
+  // the result, and many small tasks keep both cores busy however the work is spread.
+  std::vector<std::unique_ptr<PartyStability>> by_party(parties);
   tbb::parallel_for(std::size_t{0}, parties, [&](std::size_t i) {
+    if (model.parties[i].option_count > 0 && !cancel.cancelled())
+      by_party[i] = std::make_unique<PartyStability>(model, moves, static_cast<int>(i));
+  });
+  const std::size_t tasks = parties * options.concepts.size();
+  std::atomic<std::size_t> done{0};
+  tbb::parallel_for(std::size_t{0}, tasks, [&](std::size_t task) {
     if (cancel.cancelled()) return;
-    if (model.parties[i].option_count == 0) {
-      // A party that cannot move has no improvements: every state is stable for it.
-      for (Concept c : options.concepts)
-        result.stable(c, static_cast<int>(i)).flip();
-    } else {
-      PartyStability(model, moves, static_cast<int>(i)).run(options.concepts, result);
-    }
-    progress.report(++done, parties, "stability of " + model.parties[i].id);
+    const std::size_t i = task / options.concepts.size();
+    const Concept c = options.concepts[task % options.concepts.size()];
+    StateSet& stable = result.stable(c, static_cast<int>(i));
+    // A party that cannot move has no improvements: every state is stable for it.
+    if (!by_party[i])
+      stable.flip();
+    else
+      by_party[i]->run(c, stable);
+    progress.report(++done, tasks, "stability of " + model.parties[i].id);
   });
   if (cancel.cancelled()) throw Cancelled();
   return result;

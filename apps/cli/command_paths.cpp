@@ -45,6 +45,11 @@ int run_paths(const PathsArguments& args) {
   CancelToken cancel;
   Progress progress;
   if (!args.to.empty()) {
+    if (args.all_coalitions || !args.coalitions.empty()) {
+      std::cerr << "parley paths: error: --to lists paths of unilateral improvements only\n"
+                   "  help: drop --coalition/--coalitions, or drop --to and read the coalition steps in the tree\n";
+      return kExitInvalidModel;
+    }
     auto to = state_argument(*model, "--to", args.to);
     if (!to) return kExitInvalidModel;
     const AllShortestPaths paths = all_shortest_paths(*model, *from, *to, args.limit, cancel);
@@ -86,8 +91,10 @@ Runner configure_paths(CLI::App& app) {
   auto args = std::make_shared<PathsArguments>();
   args->add_to(app);
   app.add_option("--from", args->from, "Start here instead of the status quo (number or pattern)");
-  app.add_option("--to", args->to, "List every shortest path to this state (number or pattern)");
-  app.add_option("--limit", args->limit, "With --to, list at most this many paths")->check(CLI::Range(1, 1000000));
+  auto* to = app.add_option("--to", args->to, "List every shortest path to this state (number or pattern)");
+  app.add_option("--limit", args->limit, "With --to, list at most this many paths")
+      ->check(CLI::Range(1, 1000000))
+      ->needs(to);
   app.add_flag("--json", args->json, "Print JSON (docs/model-format.md) instead of a tree");
   app.add_flag("--coalitions", args->all_coalitions, "Also let every coalition of two or more parties move together");
   app.add_option("--coalition", args->coalitions, "Also let this coalition move together, e.g. MoE+UR (repeatable)");

@@ -42,7 +42,7 @@ Coalition parse_coalition(const Model& model, const std::string& text, std::stri
     start = end + 1;
   }
   if (std::popcount(c) < 2) {
-    why = "a coalition needs two or more parties, e.g. US,EU";
+    why = "a coalition needs two or more parties";
     return 0;
   }
   return c;

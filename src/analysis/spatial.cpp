@@ -31,7 +31,8 @@ std::optional<double> weighted_median(std::vector<Stance> stances) {
     held += stances[k].weight;
     // All parties at this same position count together before the test.
     if (k + 1 < stances.size() && stances[k + 1].position == stances[k].position) continue;
-    if (2 * held >= total) return stances[k].position;
+    // "At least half", with room for the rounding of the sums (0.3 + 0.1 + 0.2 is not 0.6 exactly).
+    if (2 * held >= total * (1 - 1e-12)) return stances[k].position;
   }
   return stances.back().position;
 }

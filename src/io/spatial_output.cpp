@@ -10,7 +10,7 @@ Json number_or_null(const std::optional<double>& x) {
   return x ? Json(*x) : Json(nullptr);
 }
 std::string number_text(const std::optional<double>& x) {
-  return x ? fmt::format("{:.4g}", *x) : "-";
+  return x ? fmt::format("{:.6g}", *x) : "-";
 }
 }  // namespace
 

@@ -8,6 +8,7 @@
 
 #include "parley/analysis/limited_move.hpp"
 #include "parley/analysis/paths.hpp"
+#include "parley/analysis/spatial.hpp"
 #include "parley/analysis/stability.hpp"
 #include "parley/io/model_reader.hpp"
 #include "support/model_text.hpp"
@@ -151,6 +152,19 @@ TEST_P(Catalog, StatusQuoPathIsAPublishedShortestPath) {
     found |= std::equal(p.begin(), p.end(), published.begin(), published.end(),
                         [](const Move& a, const Move& b) { return a.party == b.party && a.to == b.to; });
   EXPECT_TRUE(found) << "the published path is not a shortest path of unilateral improvements";
+}
+
+TEST_P(Catalog, SpatialPredictionsAreThePublishedOnes) {
+  const YAML::Node expected = file_["x-expected"];
+  if (!expected["median"] && !expected["compromise"]) GTEST_SKIP() << "no published spatial results";
+  const auto p = predict_spatial(*model_);
+  ASSERT_EQ(p.issues.size(), 1U) << "the published figures are for a single issue";
+  if (expected["median"]) {
+    EXPECT_DOUBLE_EQ(*p.issues[0].median, expected["median"].as<double>());
+  }
+  if (expected["compromise"]) {  // published to two decimals
+    EXPECT_NEAR(*p.issues[0].compromise, expected["compromise"].as<double>(), 0.005);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Published, Catalog, ::testing::ValuesIn(catalog_files()), [](const auto& param_info) {

@@ -42,7 +42,7 @@ PathsResult status_quo_paths(const Model& model, StateIndex from, Progress& prog
 
 struct AllShortestPaths {
   int moves = -1;                        ///< -1 if `to` cannot be reached
-  std::vector<std::vector<Move>> paths;  ///< in lexicographic order of (state, party) steps
+  std::vector<std::vector<Move>> paths;  ///< each step ordered by party, then target state
   bool truncated = false;                ///< more than `limit` paths exist
 };
 

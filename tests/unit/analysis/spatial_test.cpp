@@ -56,6 +56,13 @@ TEST(Spatial, MedianIsTheSmallestPositionHoldingHalfTheWeight) {
   EXPECT_DOUBLE_EQ(*predict_spatial(*model).issues[0].median, 10);
 }
 
+TEST(Spatial, ExactlyHalfTheWeightDespiteRounding) {
+  // 0.3 x 1 at 10 is exactly half of 0.3 + 0.1 + 0.2, which floating point sums to just above 0.6.
+  auto model = testing::model_from(one_issue({{0.3, 10, 1, {}}, {0.1, 20, 1, {}}, {0.2, 30, 1, {}}}));
+  ASSERT_TRUE(model);
+  EXPECT_DOUBLE_EQ(*predict_spatial(*model).issues[0].median, 10);
+}
+
 TEST(Spatial, RedLinesThatDoNotOverlapLeaveNoZone) {
   auto model = testing::model_from(one_issue({{1, 10, 1, {{0, 30}}}, {1, 90, 1, {{60, 100}}}}));
   ASSERT_TRUE(model);

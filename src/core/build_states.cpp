@@ -11,16 +11,6 @@ namespace parley::detail {
 
 namespace {
 
-std::string human_bytes(double bytes) {
-  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-  int unit = 0;
-  while (bytes >= 1024 && unit < 6) {
-    bytes /= 1024;
-    ++unit;
-  }
-  return fmt::format("{:.1f} {}", bytes, units[unit]);
-}
-
 /// Words for rule r, e.g. "infeasible rule 'accept and abandon' (line 12)".
 std::string describe_rule(const ModelDraft& draft, std::size_t r) {
   if (r < draft.infeasible.size())

@@ -46,6 +46,16 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }
 }  // namespace
 
+std::string human_bytes(double bytes) {
+  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  int unit = 0;
+  while (bytes >= 1024 && unit < 6) {
+    bytes /= 1024;
+    ++unit;
+  }
+  return fmt::format("{:.1f} {}", bytes, units[unit]);
+}
+
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
   // A suggestion must keep most of the word: at most a third of it (at least one letter) changed.
   std::string best;

@@ -29,6 +29,7 @@ for f in catalog/*.yaml examples/*.yaml; do
 done
 "$parley" check catalog/elmira.yaml >"$tmp/out"
 check "elmira summary: states" grep -q "feasible states: 12 of 32 combinations" "$tmp/out"
+check "check estimates the analysis" grep -q "stability analysis (Nash, GMR, SMR, SEQ): 30 moves; needs about" "$tmp/out"
 
 # check: invalid models exit non-zero with FILE:LINE:COLUMN: error: on stderr and nothing on stdout
 printf 'parley: 1\nparties:\n  - {id: A, options: [a], rankng: [N, Y]}\n' >"$tmp/bad.yaml"

@@ -47,6 +47,9 @@ class Diagnostics {
 /// `FILE:LINE:COLUMN: error: WHAT` and, on the next line, `  help: WHAT TO DO`.
 std::string format_diagnostic(const std::string& file, const Diagnostic& d);
 
+/// "1.5 GiB": a size in bytes for messages.
+std::string human_bytes(double bytes);
+
 /// The closest of `candidates` to `word` by edit distance, or "" if none is close.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 

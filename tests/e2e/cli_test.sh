@@ -189,6 +189,22 @@ printf '{"decisionMakers": [{"name": "A", "options": [7]}], "options": []}' >"$t
 check "bad gmcr exits 1" test $? -eq 1
 check "bad gmcr is located" grep -Eq "bad.gmcr:[0-9]+:[0-9]+: error: " "$tmp/err"
 
+# bad arguments get a clear error and a non-zero exit
+"$parley" convert catalog/elmira.yaml -o "$tmp/elmira.txt" >/dev/null 2>"$tmp/err"
+check "convert: unknown output format" grep -q "cannot tell the format" "$tmp/err"
+"$parley" paths catalog/elmira.yaml --from 99 >/dev/null 2>"$tmp/err"
+check "paths: unknown --from state" grep -q "there is no state 99" "$tmp/err"
+"$parley" paths catalog/chicken.yaml --from YN --to NNN >/dev/null 2>"$tmp/err"
+check "paths: malformed --to pattern" grep -q "neither a state number nor a pattern" "$tmp/err"
+"$parley" generate --parties 4 --options 3 >/dev/null 2>"$tmp/err"
+check "generate: fewer options than parties" grep -q "at least --parties" "$tmp/err"
+"$parley" generate --parties 3 --options 9 --seed 7 >"$tmp/gen.yaml"
+"$parley" check "$tmp/gen.yaml" >/dev/null
+check "generate writes a valid model" test $? -eq 0
+"$parley" generate --parties 3 --options 3 --exclusive-pairs >"$tmp/gen2.yaml"
+"$parley" check "$tmp/gen2.yaml" >/dev/null
+check "generate --exclusive-pairs without pairs is still valid" test $? -eq 0
+
 # usage errors: no subcommand, unknown flag
 "$parley" >/dev/null 2>&1
 check "no subcommand fails" test $? -ne 0

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "interrupt.hpp"
 #include "parley/analysis/limited_move.hpp"
 #include "parley/analysis/stability.hpp"
 #include "parley/io/json_output.hpp"
@@ -61,8 +62,8 @@ std::optional<std::vector<Concept>> per_party_concepts(const Model& model, const
 int run_analyze(const AnalyzeArguments& args) {
   auto model = args.load_with_states("stability analysis");
   if (!model) return kExitInvalidModel;
-  Progress progress;
-  CancelToken cancel;
+  Progress progress = terminal_progress();
+  const CancelToken& cancel = interrupt_token();
   if (args.horizon > 0 && model->parties.size() != 2) {
     std::cerr << format_diagnostic(args.path, {{1, 1},
                                                fmt::format("--horizon needs a two-party conflict; this one has {} "

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "interrupt.hpp"
 #include "parley/analysis/explain.hpp"
 #include "parley/io/explain_output.hpp"
 
@@ -30,7 +31,7 @@ Runner configure_explain(CLI::App& app) {
       std::cerr << "parley explain: error: " << why << "\n  help: give a state number or a pattern of Y and N\n";
       return kExitInvalidModel;
     }
-    CancelToken cancel;
+    const CancelToken& cancel = interrupt_token();
     const Explanation explanation = explain_state(*model, *state, to_concepts(args->concepts), cancel);
     if (args->json)
       std::cout << json_explanation(*model, explanation).dump(2) << '\n';

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "interrupt.hpp"
 #include "parley/analysis/paths.hpp"
 #include "parley/io/explain_output.hpp"
 #include "parley/io/paths_output.hpp"
@@ -42,8 +43,8 @@ int run_paths(const PathsArguments& args) {
                                                "add `status_quo: [...]` to the model or name a state with --from"})
               << '\n';
   if (!from) return kExitInvalidModel;
-  CancelToken cancel;
-  Progress progress;
+  const CancelToken& cancel = interrupt_token();
+  Progress progress = terminal_progress();
   if (!args.to.empty()) {
     if (args.all_coalitions || !args.coalitions.empty()) {
       std::cerr << "parley paths: error: --to lists paths of unilateral improvements only\n"

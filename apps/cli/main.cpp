@@ -2,7 +2,10 @@
 /// parley: the library plus this main. Subcommands come from command_table().
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+
 #include "command.hpp"
+#include "interrupt.hpp"
 #include "parley/version.hpp"
 
 int main(int argc, char** argv) {
@@ -15,7 +18,15 @@ int main(int argc, char** argv) {
     runners.emplace_back(sub, command.configure(*sub));
   }
   CLI11_PARSE(app, argc, argv);
-  for (auto& [sub, run] : runners)
-    if (sub->parsed()) return run();
+  parley::cli::cancel_on_interrupt();
+  for (auto& [sub, run] : runners) {
+    if (!sub->parsed()) continue;
+    try {
+      return run();
+    } catch (const parley::Cancelled&) {
+      std::fprintf(stderr, "\nparley: interrupted; nothing was written\n");
+      return parley::cli::kExitInterrupted;
+    }
+  }
   return 0;
 }

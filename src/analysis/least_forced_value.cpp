@@ -36,8 +36,10 @@ class LayeredSearch {
     std::stable_sort(by_value.begin(), by_value.end(),
                      [&](StateIndex a, StateIndex b) { return value_[a] < value_[b]; });
     const std::size_t movers = model_.states->size() * static_cast<std::size_t>(parties_ - 1);
-    for (StateIndex target : by_value) {
+    for (std::size_t rank = 0; rank < by_value.size(); ++rank) {
       if (settled_movers_ == movers) break;
+      if ((rank & 0xFFF) == 0 && rules_.cancel && rules_.cancel->cancelled()) throw Cancelled();
+      const StateIndex target = by_value[rank];
       current_ = value_[target];
       for (int k = 0; k < parties_; ++k)
         if (k != rules_.focal) for_each_mover_into(target, k, [&](StateIndex from) { settle_mover(from, k); });

@@ -8,6 +8,7 @@
 #include <limits>
 #include <vector>
 
+#include "parley/analysis/run_control.hpp"
 #include "parley/core/model.hpp"
 #include "parley/core/moves.hpp"
 
@@ -17,8 +18,9 @@ namespace parley::detail {
 inline constexpr std::uint32_t kUnreachable = std::numeric_limits<std::uint32_t>::max();
 
 struct ForcingRules {
-  int focal = 0;                ///< the party whose improvements are being sanctioned
-  bool improving_only = false;  ///< each move must be a unilateral improvement for its mover (SEQ)
+  int focal = 0;                        ///< the party whose improvements are being sanctioned
+  bool improving_only = false;          ///< each move must be a unilateral improvement for its mover (SEQ)
+  const CancelToken* cancel = nullptr;  ///< checked now and then; throws Cancelled when set
 };
 
 /// For every state s1: min over s2 in R_{N-focal}(s1) of value[s2], or kUnreachable.

@@ -48,10 +48,11 @@ namespace {
 /// independent task.
 class PartyStability {
  public:
-  PartyStability(const Model& model, const std::vector<MoveGenerator>& moves, int party)
+  PartyStability(const Model& model, const std::vector<MoveGenerator>& moves, int party, const CancelToken& cancel)
       : model_(model),
         moves_(moves),
         party_(party),
+        cancel_(&cancel),
         utility_(model.preferences[static_cast<std::size_t>(party)].levels()) {
     // Each state's unilateral improvements, in one flat array (offsets per state).
     const std::size_t n = model_.states->size();
@@ -94,7 +95,7 @@ class PartyStability {
   std::vector<std::uint32_t> least_sanction(Concept c) const {
     const std::size_t n = model_.states->size();
     if (c == Concept::Nash) return std::vector<std::uint32_t>(n, detail::kUnreachable);
-    detail::ForcingRules rules{party_, c == Concept::SEQ};
+    const detail::ForcingRules rules{party_, c == Concept::SEQ, cancel_};
     if (c != Concept::SMR) return detail::least_forced_value(model_, moves_, rules, utility_);
     // SMR: a sanction s2 counts only if the party cannot escape it: its best reply from s2 is no
     // better than where it started. So s2 is worth the better of itself and that best reply.
@@ -110,6 +111,7 @@ class PartyStability {
   const Model& model_;
   const std::vector<MoveGenerator>& moves_;
   int party_;
+  const CancelToken* cancel_;
   const std::vector<std::uint32_t>& utility_;
   std::vector<std::size_t> first_;  ///< improvements of state s: targets_[first_[s] .. first_[s + 1])
   std::vector<StateIndex> targets_;
@@ -130,7 +132,7 @@ StabilityResult analyze_stability(const Model& model, const StabilityOptions& op
   std::vector<std::unique_ptr<PartyStability>> by_party(parties);
   tbb::parallel_for(std::size_t{0}, parties, [&](std::size_t i) {
     if (model.parties[i].option_count > 0 && !cancel.cancelled())
-      by_party[i] = std::make_unique<PartyStability>(model, moves, static_cast<int>(i));
+      by_party[i] = std::make_unique<PartyStability>(model, moves, static_cast<int>(i), cancel);
   });
   const std::size_t tasks = parties * options.concepts.size();
   std::atomic<std::size_t> done{0};

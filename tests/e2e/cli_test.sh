@@ -205,6 +205,17 @@ check "generate writes a valid model" test $? -eq 0
 "$parley" check "$tmp/gen2.yaml" >/dev/null
 check "generate --exclusive-pairs without pairs is still valid" test $? -eq 0
 
+# Ctrl-C stops a long analysis cleanly: a message, exit code 130, no partial output
+"$parley" generate --parties 5 --options 20 --seed 1 >"$tmp/big20.yaml"
+"$parley" analyze --json --only equilibria "$tmp/big20.yaml" >"$tmp/big20.json" 2>"$tmp/err" &
+analysis=$!
+sleep 1.5
+kill -INT "$analysis"
+wait "$analysis"
+check "interrupted analysis exits 130" test $? -eq 130
+check "interrupted analysis says so" grep -q "interrupted" "$tmp/err"
+check "interrupted analysis prints no partial JSON" test ! -s "$tmp/big20.json"
+
 # usage errors: no subcommand, unknown flag
 "$parley" >/dev/null 2>&1
 check "no subcommand fails" test $? -ne 0

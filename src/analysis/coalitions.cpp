@@ -48,14 +48,25 @@ Coalition parse_coalition(const Model& model, const std::string& text, std::stri
   return c;
 }
 
-std::vector<JointMove> coalitional_improvements(const Model& model, Coalition coalition, StateIndex from) {
+bool every_member_prefers(const Model& model, Coalition coalition, StateIndex to, StateIndex from) {
+  for (std::size_t i = 0; i < model.parties.size(); ++i) {
+    if (((coalition >> i) & 1U) == 0) continue;
+    const Preference& p = model.preferences[i];
+    if (p.levels().empty() || !p.prefers(to, from)) return false;  // a member without preferences gains nothing
+  }
+  return to != from;
+}
+
+std::vector<JointMove> coalitional_moves(const Model& model, Coalition coalition, StateIndex from,
+                                         bool improving_only) {
   const int parties = static_cast<int>(model.parties.size());
   std::vector<MoveGenerator> moves;
   for (int i = 0; i < parties; ++i)
     moves.emplace_back(model, i);
   // Breadth-first over (state, last mover) within the coalition, remembering how each was reached.
+  const auto width = static_cast<std::size_t>(parties);
   auto node = [&](StateIndex s, int mover) {
-    return static_cast<std::size_t>(s) * static_cast<std::size_t>(parties) + static_cast<std::size_t>(mover);
+    return static_cast<std::size_t>(s) * width + static_cast<std::size_t>(mover);
   };
   constexpr std::size_t kStart = static_cast<std::size_t>(-1);
   std::unordered_map<std::size_t, std::size_t> parent;
@@ -65,7 +76,9 @@ std::vector<JointMove> coalitional_improvements(const Model& model, Coalition co
     for (int k = 0; k < parties; ++k) {
       if (((coalition >> k) & 1U) == 0 || k == last || model.parties[static_cast<std::size_t>(k)].option_count == 0)
         continue;
+      const Preference& p = model.preferences[static_cast<std::size_t>(k)];
       moves[static_cast<std::size_t>(k)].for_each_move(at, [&](StateIndex to) {
+        if (improving_only && !p.prefers(to, at)) return;
         const std::size_t n = node(to, k);
         if (!parent.emplace(n, from_node).second) return;
         first_arrival.emplace(to, n);
@@ -74,28 +87,99 @@ std::vector<JointMove> coalitional_improvements(const Model& model, Coalition co
     }
   };
   expand(from, -1, kStart);
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::size_t n = queue[head];
-    expand(static_cast<StateIndex>(n / static_cast<std::size_t>(parties)),
-           static_cast<int>(n % static_cast<std::size_t>(parties)), n);
-  }
+  for (std::size_t head = 0; head < queue.size(); ++head)
+    expand(static_cast<StateIndex>(queue[head] / width), static_cast<int>(queue[head] % width), queue[head]);
   std::vector<JointMove> out;
   for (const auto& [to, n] : first_arrival) {
-    bool everyone_gains = to != from;
-    for (int i = 0; i < parties && everyone_gains; ++i) {
-      if (((coalition >> i) & 1U) == 0) continue;
-      const Preference& p = model.preferences[static_cast<std::size_t>(i)];
-      everyone_gains = !p.levels().empty() && p.prefers(to, from);  // a member without preferences gains nothing
-    }
-    if (!everyone_gains) continue;
     JointMove jm{to, {}};
     for (std::size_t at = n; at != kStart; at = parent.at(at))
-      jm.steps.push_back({static_cast<int>(at % static_cast<std::size_t>(parties)),
-                          static_cast<StateIndex>(at / static_cast<std::size_t>(parties))});
+      jm.steps.push_back({static_cast<int>(at % width), static_cast<StateIndex>(at / width)});
     std::reverse(jm.steps.begin(), jm.steps.end());
     out.push_back(std::move(jm));
   }
   std::sort(out.begin(), out.end(), [](const JointMove& a, const JointMove& b) { return a.to < b.to; });
+  return out;
+}
+
+std::vector<JointMove> coalitional_improvements(const Model& model, Coalition coalition, StateIndex from) {
+  std::vector<JointMove> out;
+  for (JointMove& jm : coalitional_moves(model, coalition, from))
+    if (every_member_prefers(model, coalition, jm.to, from)) out.push_back(std::move(jm));
+  return out;
+}
+
+std::string_view coalition_concept_label(CoalitionConcept c) {
+  switch (c) {
+    case CoalitionConcept::CNash: return "CNash";
+    case CoalitionConcept::CGMR: return "CGMR";
+    case CoalitionConcept::CSMR: return "CSMR";
+    case CoalitionConcept::CSEQ: return "CSEQ";
+  }
+  return "";
+}
+
+Concept individual_concept(CoalitionConcept c) {
+  switch (c) {
+    case CoalitionConcept::CNash: return Concept::Nash;
+    case CoalitionConcept::CGMR: return Concept::GMR;
+    case CoalitionConcept::CSMR: return Concept::SMR;
+    case CoalitionConcept::CSEQ: return Concept::SEQ;
+  }
+  return Concept::Nash;
+}
+
+std::optional<CoalitionConcept> coalition_concept(Concept c) {
+  switch (c) {
+    case Concept::Nash: return CoalitionConcept::CNash;
+    case Concept::GMR: return CoalitionConcept::CGMR;
+    case Concept::SMR: return CoalitionConcept::CSMR;
+    case Concept::SEQ: return CoalitionConcept::CSEQ;
+    case Concept::SIM: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+CoalitionStability analyze_coalition_stability(const Model& model, const std::vector<CoalitionConcept>& concepts,
+                                               const std::vector<Coalition>& coalitions, const CancelToken& cancel) {
+  CoalitionStability out{concepts, coalitions, {}};
+  for (CoalitionConcept c : concepts) {
+    std::vector<StateSet> by_coalition;
+    for (Coalition h : coalitions) {
+      StateSet stable(model.states->size());
+      for (StateIndex s = 0; s < model.states->size(); ++s) {
+        if ((s & 0xFF) == 0 && cancel.cancelled()) throw Cancelled();
+        stable[s] = undeterred_coalitional_improvements(model, c, h, s).empty();
+      }
+      by_coalition.push_back(std::move(stable));
+    }
+    out.stable.push_back(std::move(by_coalition));
+  }
+  return out;
+}
+
+std::vector<JointMove> undeterred_coalitional_improvements(const Model& model, CoalitionConcept c, Coalition coalition,
+                                                           StateIndex s) {
+  std::vector<JointMove> out;
+  const Coalition all =
+      static_cast<Coalition>((std::uint64_t{1} << std::min<std::size_t>(model.parties.size(), 32)) - 1);
+  const Coalition others = all & ~coalition;
+  for (JointMove& t : coalitional_improvements(model, coalition, s)) {
+    bool deterred = false;
+    if (c != CoalitionConcept::CNash && others != 0) {
+      for (const JointMove& s2 : coalitional_moves(model, others, t.to, c == CoalitionConcept::CSEQ)) {
+        if (every_member_prefers(model, coalition, s2.to, s)) continue;  // some member would not have joined
+        if (c == CoalitionConcept::CSMR) {
+          const auto escapes = coalitional_moves(model, coalition, s2.to);
+          if (std::any_of(escapes.begin(), escapes.end(),
+                          [&](const JointMove& s3) { return every_member_prefers(model, coalition, s3.to, s); }))
+            continue;
+        }
+        deterred = true;
+        break;
+      }
+    }
+    if (!deterred) out.push_back(std::move(t));
+  }
   return out;
 }
 

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "parley/io/text_output.hpp"
 
 namespace parley {
@@ -63,6 +66,73 @@ std::string text_per_party_equilibria(const Model& model, const StabilityResult&
     who.push_back(fmt::format("{} {}", model.parties[i].id, concept_label(by_party[i])));
   return fmt::format("  each party under its own concept ({}): {}\n", fmt::join(who, ", "),
                      numbered(model, result.equilibria(by_party)));
+}
+
+namespace {
+StateSet coalition_equilibria(const StabilityResult& result, const CoalitionStability& coalitions, std::size_t k) {
+  StateSet out = result.equilibria(individual_concept(coalitions.concepts[k]));
+  for (const StateSet& stable : coalitions.stable[k])
+    for (std::size_t s = 0; s < out.size(); ++s)
+      out[s] = out[s] && stable[s];
+  return out;
+}
+
+std::string joint_move_text(const Model& model, const JointMove& jm) {
+  std::vector<std::string> steps;
+  for (const Move& m : jm.steps)
+    steps.push_back(fmt::format("{} moves to {} {}", model.parties[static_cast<std::size_t>(m.party)].id, m.to + 1,
+                                model.pattern(m.to)));
+  return fmt::format("{}", fmt::join(steps, ", then "));
+}
+}  // namespace
+
+Json json_coalition_stability(const Model& model, const CoalitionStability& coalitions) {
+  Json out = Json::object();
+  for (std::size_t k = 0; k < coalitions.concepts.size(); ++k) {
+    Json by_coalition = Json::object();
+    for (std::size_t h = 0; h < coalitions.coalitions.size(); ++h)
+      by_coalition[coalition_name(model, coalitions.coalitions[h])] = json_state_list(model, coalitions.stable[k][h]);
+    std::string key(coalition_concept_label(coalitions.concepts[k]));
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    out[key] = std::move(by_coalition);
+  }
+  return out;
+}
+
+Json json_coalition_equilibria(const Model& model, const StabilityResult& result,
+                               const CoalitionStability& coalitions) {
+  Json out = Json::object();
+  for (std::size_t k = 0; k < coalitions.concepts.size(); ++k) {
+    std::string key(coalition_concept_label(coalitions.concepts[k]));
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    out[key] = json_state_list(model, coalition_equilibria(result, coalitions, k));
+  }
+  return out;
+}
+
+std::string text_coalition_stability(const Model& model, const StabilityResult& result,
+                                     const CoalitionStability& coalitions) {
+  std::vector<std::string> names;
+  for (Coalition h : coalitions.coalitions)
+    names.push_back(coalition_name(model, h));
+  std::string out = fmt::format("\nCoalitions acting together: {}\n", fmt::join(names, ", "));
+  for (std::size_t k = 0; k < coalitions.concepts.size(); ++k) {
+    const CoalitionConcept c = coalitions.concepts[k];
+    out += fmt::format("  {:<6} equilibria: {}\n", coalition_concept_label(c),
+                       numbered(model, coalition_equilibria(result, coalitions, k)));
+    const StateSet individual = result.equilibria(individual_concept(c));
+    for (std::size_t h = 0; h < coalitions.coalitions.size(); ++h)
+      for (StateIndex s = 0; s < individual.size(); ++s) {
+        if (!individual[s] || coalitions.stable[k][h][s]) continue;
+        const auto moves = undeterred_coalitional_improvements(model, c, coalitions.coalitions[h], s);
+        out +=
+            fmt::format("         {} {} is no longer stable if {} act together: {} (each of them prefers {})\n", s + 1,
+                        model.pattern(s), names[h], joint_move_text(model, moves.front()), moves.front().to + 1);
+      }
+  }
+  return out;
 }
 
 Json json_limited_move(const Model& model, const LimitedMoveResult& result) {

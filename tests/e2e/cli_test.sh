@@ -141,6 +141,20 @@ assert d["zone_of_agreement"] == {"years": [4.0, 10.0]}
 "$parley" predict catalog/elmira.yaml >/dev/null 2>"$tmp/err"
 check "predict needs issues" grep -q "has no issues to predict" "$tmp/err"
 
+# coalition stability: Elmira's textbook 5 is not stable once the ministry and Uniroyal act together
+"$parley" analyze catalog/elmira.yaml --json --coalition MoE+UR >"$tmp/coal.json"
+check "coalition stability json" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert "NYNNY" not in d["coalition_stability"]["cnash"]["MoE+UR"]
+assert "YNYNY" in d["coalition_stability"]["cnash"]["MoE+UR"]
+assert d["coalition_equilibria"]["cnash"] == ["NNNYN", "YNNYN", "YNYNY", "NNNYY", "YNNYY"], d["coalition_equilibria"]
+for c in ("cnash", "cgmr", "csmr", "cseq"):
+    assert set(d["coalition_equilibria"][c]) <= set(d["equilibria"][c[1:]])
+' "$tmp/coal.json"
+"$parley" analyze catalog/elmira.yaml --coalition MoE+UR >"$tmp/out"
+check "coalition text names the joint move" grep -q "7 NYNNY is no longer stable if MoE+UR act together: MoE moves to 8 YYNNY, then UR moves to 10 YNYNY" "$tmp/out"
+
 # limited move for two parties
 "$parley" analyze catalog/chicken.yaml --json --only equilibria --horizon 4 >"$tmp/lm.json"
 check "limited move json" python3 -c '

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "parley/analysis/coalitions.hpp"
 #include "parley/analysis/limited_move.hpp"
 #include "parley/analysis/stability.hpp"
 #include "parley/io/json_output.hpp"
@@ -21,6 +22,15 @@ Json json_equilibria(const Model& model, const StabilityResult& result);
 Json json_per_party_equilibria(const Model& model, const StabilityResult& result, const std::vector<Concept>& by_party);
 std::string text_per_party_equilibria(const Model& model, const StabilityResult& result,
                                       const std::vector<Concept>& by_party);
+
+/// `coalition_stability`: {"cnash": {"A+B": [patterns]}}, and `coalition_equilibria`: {"cnash":
+/// [states stable for every party under Nash and for every analysed coalition under CNash]}.
+Json json_coalition_stability(const Model& model, const CoalitionStability& coalitions);
+Json json_coalition_equilibria(const Model& model, const StabilityResult& result, const CoalitionStability& coalitions);
+/// Equilibria with the coalitions, and the individual equilibria each coalition unsettles (with
+/// the joint move that does it).
+std::string text_coalition_stability(const Model& model, const StabilityResult& result,
+                                     const CoalitionStability& coalitions);
 
 /// `limited_move`: {"L1": [equilibria], ..., "nonmyopic": [equilibria]}, as the catalog lists them.
 Json json_limited_move(const Model& model, const LimitedMoveResult& result);

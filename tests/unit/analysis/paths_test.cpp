@@ -170,6 +170,47 @@ RC_GTEST_PROP(Coalitions, ImprovementsEqualTheReferenceAndJointMovesAreLegal, ()
     }
 }
 
+RC_GTEST_PROP(Coalitions, StabilityConceptsEqualTheReference, ()) {
+  const auto conflict = testing::random_conflict(3, 7);
+  std::vector<std::size_t> order(conflict.parties.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto model = read_model_text(conflict.yaml(order, false), "random").model;
+  RC_ASSERT(model != nullptr);
+  const auto ref = testing::to_reference(*model);
+  const std::pair<CoalitionConcept, reference::CoalitionConcept> concepts[] = {
+      {CoalitionConcept::CNash, reference::CoalitionConcept::cnash},
+      {CoalitionConcept::CGMR, reference::CoalitionConcept::cgmr},
+      {CoalitionConcept::CSMR, reference::CoalitionConcept::csmr},
+      {CoalitionConcept::CSEQ, reference::CoalitionConcept::cseq}};
+  for (Coalition c : all_coalitions(*model))
+    for (StateIndex s = 0; s < model->states->size(); ++s)
+      for (const auto& [ours, theirs] : concepts) {
+        std::vector<int> undeterred;
+        for (const JointMove& jm : undeterred_coalitional_improvements(*model, ours, c, s))
+          undeterred.push_back(static_cast<int>(jm.to));
+        auto expected = reference::undeterred_improvements(ref, theirs, c, static_cast<int>(s));
+        std::sort(expected.begin(), expected.end());
+        RC_ASSERT(undeterred == expected);
+      }
+}
+
+TEST(Coalitions, ElmiraTextbookFiveIsNotCoalitionallyStableEightIs) {
+  auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/elmira.yaml");
+  ASSERT_TRUE(r.model);
+  const Model& m = *r.model;
+  std::string why;
+  const Coalition moe_ur = parse_coalition(m, "MoE+UR", why);
+  const StateIndex five = *m.states->index_of(pattern_bits("NYNNY"));
+  const StateIndex eight = *m.states->index_of(pattern_bits("YNYNY"));
+  for (CoalitionConcept c :
+       {CoalitionConcept::CNash, CoalitionConcept::CGMR, CoalitionConcept::CSMR, CoalitionConcept::CSEQ}) {
+    const auto undeterred = undeterred_coalitional_improvements(m, c, moe_ur, five);
+    ASSERT_EQ(undeterred.size(), 1U);  // the joint move to 8 is deterred under no concept
+    EXPECT_EQ(undeterred[0].to, eight);
+    EXPECT_TRUE(undeterred_coalitional_improvements(m, c, moe_ur, eight).empty());
+  }
+}
+
 TEST(Coalitions, ParsingAndNames) {
   auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/elmira.yaml");
   ASSERT_TRUE(r.model);

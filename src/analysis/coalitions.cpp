@@ -60,7 +60,9 @@ bool every_member_prefers(const Model& model, Coalition coalition, StateIndex to
 std::vector<JointMove> coalitional_moves(const Model& model, Coalition coalition, StateIndex from,
                                          bool improving_only) {
   const int parties = static_cast<int>(model.parties.size());
+  if (parties == 0) return {};
   std::vector<MoveGenerator> moves;
+  moves.reserve(model.parties.size());
   for (int i = 0; i < parties; ++i)
     moves.emplace_back(model, i);
   // Breadth-first over (state, last mover) within the coalition, remembering how each was reached.

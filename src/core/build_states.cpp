@@ -18,6 +18,7 @@ std::string describe_rule(const ModelDraft& draft, std::size_t r) {
   r -= draft.infeasible.size();
   auto group_words = [](const std::vector<Located<std::string>>& group) {
     std::vector<std::string> names;
+    names.reserve(group.size());
     for (const auto& n : group)
       names.push_back(n.value);
     return fmt::format("[{}] (line {})", list_some(names, 20), group.empty() ? 0 : group.front().where.line);

@@ -34,21 +34,15 @@ std::string state_name(const Model& model, StateIndex s) {
   return fmt::format("{} ({})", s + 1, model.pattern(s));
 }
 
-std::string moves_text(const Model& model, const std::vector<Move>& moves) {
+/// "B moves to 3 (NYN), then C moves to 4 (NNY)"; `joiner` ", then " for a sequence, " and " for
+/// moves made at the same moment.
+std::string moves_text(const Model& model, const std::vector<Move>& moves, const char* joiner = ", then ") {
   std::vector<std::string> steps;
+  steps.reserve(moves.size());
   for (const Move& m : moves)
     steps.push_back(
         fmt::format("{} moves to {}", model.parties[static_cast<std::size_t>(m.party)].id, state_name(model, m.to)));
-  return fmt::format("{}", fmt::join(steps, ", then "));
-}
-
-/// "B moves to 3 (NYN) and C moves to 4 (NNY)": moves made at the same moment.
-std::string simultaneous_text(const Model& model, const std::vector<Move>& moves) {
-  std::vector<std::string> parts;
-  for (const Move& m : moves)
-    parts.push_back(
-        fmt::format("{} moves to {}", model.parties[static_cast<std::size_t>(m.party)].id, state_name(model, m.to)));
-  return fmt::format("{}", fmt::join(parts, " and "));
+  return fmt::format("{}", fmt::join(steps, joiner));
 }
 
 /// One sentence on how an improvement fares under a concept.
@@ -59,7 +53,7 @@ std::string verdict_text(const Model& model, const std::string& party, StateInde
   if (v.deterred && c == Concept::SIM)
     return fmt::format(
         "deterred: if at the same time {}, the moves together lead to {}, which {} likes no better than {}",
-        simultaneous_text(model, v.sanction), state_name(model, *v.outcome), party, start);
+        moves_text(model, v.sanction, " and "), state_name(model, *v.outcome), party, start);
   if (v.deterred) {
     const std::string end = state_name(model, v.sanction.back().to);
     std::string out = fmt::format("deterred: {} in answer; {} likes the result no better than {}",

@@ -161,10 +161,9 @@ std::string write_file_atomically(const std::string& path, const std::string& te
     fs::rename(temporary, path, ec);
   else
     fs::create_hard_link(temporary, path, ec);
-  const std::string problem = !ec ? std::string()
-                              : ec == std::errc::file_exists
-                                  ? fmt::format("{} exists; pass --force to replace it", path)
-                                  : fmt::format("cannot write {}: {}", path, ec.message());
+  std::string problem = !ec                            ? std::string()
+                        : ec == std::errc::file_exists ? fmt::format("{} exists; pass --force to replace it", path)
+                                                       : fmt::format("cannot write {}: {}", path, ec.message());
   std::error_code ignored;
   if (!replace || ec) fs::remove(temporary, ignored);
   return problem;

@@ -143,6 +143,7 @@ std::string text_rankings(const Model& model, std::size_t max_states) {
         break;
       }
       std::vector<std::string> numbers;
+      numbers.reserve(group.size());
       for (StateIndex s : group)
         numbers.push_back(std::to_string(s + 1));
       out += group.size() == 1 ? numbers[0] : fmt::format("({})", fmt::join(numbers, " "));

@@ -122,27 +122,13 @@ inline std::vector<Coalition> all_coalitions(const Conflict& c) {
 /// improvement for the party taking it, judged at the state it moves from (this is R+_H(s) of [FHK93]).
 /// `movers` may be empty (then nothing is reachable). The result may contain s itself. Sorted, no duplicates.
 ///
-/// Exactly the brute force of group_reachable() in reference_stability.hpp, with "every party but i" replaced
-/// by an arbitrary set: group_reachable(c, i, s, b) == members_reachable(c, complement(c, {i}), s, b).
+/// The brute force of movers_reachable() in reference_stability.hpp, with the members of `movers` allowed to
+/// move: group_reachable(c, i, s, b) == members_reachable(c, complement(c, {i}), s, b).
 inline std::vector<int> members_reachable(const Conflict& c, Coalition movers, int s, bool improvements_only) {
-  const int n = party_count(c);
-  const int nobody = n;                // "last mover" of the empty sequence
-  std::set<std::pair<int, int>> seen;  // (state, last mover)
-  std::vector<std::pair<int, int>> todo{{s, nobody}};
-  std::set<int> reached;
-  while (!todo.empty()) {
-    const auto [u, last] = todo.back();
-    todo.pop_back();
-    for (int k = 0; k < n; ++k) {
-      if (!is_member(movers, k) || k == last) continue;
-      for (int v : c.moves[k][u]) {
-        if (improvements_only && !(c.payoff[k][v] > c.payoff[k][u])) continue;
-        reached.insert(v);
-        if (seen.insert({v, k}).second) todo.push_back({v, k});
-      }
-    }
-  }
-  return {reached.begin(), reached.end()};
+  std::vector<bool> may_move(static_cast<std::size_t>(party_count(c)));
+  for (int k = 0; k < party_count(c); ++k)
+    may_move[static_cast<std::size_t>(k)] = is_member(movers, k);
+  return movers_reachable(c, may_move, s, improvements_only);
 }
 
 /// R_H(s): coalition H's coalitional moves from s [FHK93; KHFP01]. For H = {i} this is R_i(s).

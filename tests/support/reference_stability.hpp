@@ -81,7 +81,8 @@ inline std::vector<int> unilateral_improvements(const Conflict& c, int i, int s)
 /// Brute force over (state, last mover) pairs, exactly as the inductive definition reads: from s anybody in
 /// N - {i} may move; from a state reached with last mover k, anybody in N - {i} except k may move. The result
 /// may contain s itself (with three or more parties a sequence can come back). Sorted, without duplicates.
-inline std::vector<int> group_reachable(const Conflict& c, int i, int s, bool improvements_only) {
+inline std::vector<int> movers_reachable(const Conflict& c, const std::vector<bool>& may_move, int s,
+                                         bool improvements_only) {
   const int n = party_count(c);
   const int nobody = n;                // "last mover" of the empty sequence
   std::set<std::pair<int, int>> seen;  // (state, last mover)
@@ -91,7 +92,7 @@ inline std::vector<int> group_reachable(const Conflict& c, int i, int s, bool im
     const auto [u, last] = todo.back();
     todo.pop_back();
     for (int k = 0; k < n; ++k) {
-      if (k == i || k == last) continue;
+      if (!may_move[static_cast<std::size_t>(k)] || k == last) continue;
       for (int v : c.moves[k][u]) {
         if (improvements_only && !(c.payoff[k][v] > c.payoff[k][u])) continue;
         reached.insert(v);
@@ -100,6 +101,13 @@ inline std::vector<int> group_reachable(const Conflict& c, int i, int s, bool im
     }
   }
   return {reached.begin(), reached.end()};
+}
+
+/// The same with every party but i allowed to move.
+inline std::vector<int> group_reachable(const Conflict& c, int i, int s, bool improvements_only) {
+  std::vector<bool> may_move(static_cast<std::size_t>(party_count(c)), true);
+  may_move[static_cast<std::size_t>(i)] = false;
+  return movers_reachable(c, may_move, s, improvements_only);
 }
 
 /// R_{N-i}(s).

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -112,6 +113,37 @@ inline Built build(const ConflictSpec& spec) {
   }
   EXPECT_EQ(static_cast<std::size_t>(first_option), spec.directions.size());
   return b;
+}
+
+/// A random conflict in option form from how many options each party owns: a random subset of the
+/// option vectors is feasible (never none), a move changes any non-empty subset of the mover's options
+/// (some dropped at random, so moves need not be transitive), payoffs are random with ties.
+inline Conflict random_option_conflict(std::mt19937& rng, const std::vector<int>& owned) {
+  int options = 0;
+  for (int n : owned)
+    options += n;
+  const int parties = static_cast<int>(owned.size());
+  Conflict c;
+  for (unsigned long long v = 0; v < (1ULL << options); ++v)
+    if (rng() % 4 != 0 || c.bits.empty()) c.bits.push_back(v);
+  c.state_count = static_cast<int>(c.bits.size());
+  int first = 0;
+  for (int i = 0; i < parties; ++i) {
+    unsigned long long mask = 0;
+    for (int k = first; k < first + owned[i]; ++k)
+      mask |= 1ULL << k;
+    first += owned[i];
+    c.party_mask.push_back(mask);
+  }
+  c.moves.assign(parties, std::vector<std::vector<int>>(c.state_count));
+  c.payoff.assign(parties, std::vector<long long>(c.state_count));
+  for (int i = 0; i < parties; ++i)
+    for (int s = 0; s < c.state_count; ++s) {
+      c.payoff[i][s] = static_cast<long long>(rng() % 5);
+      for (int t = 0; t < c.state_count; ++t)
+        if (t != s && ((c.bits[s] ^ c.bits[t]) & ~c.party_mask[i]) == 0 && rng() % 5 != 0) c.moves[i][s].push_back(t);
+    }
+  return c;
 }
 
 }  // namespace parley::reference::hand_built

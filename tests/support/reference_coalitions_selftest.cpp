@@ -249,27 +249,7 @@ Conflict random_conflict(std::mt19937& rng, int parties) {
   int options = parties;
   for (int i = 0; i < parties; ++i)
     if (options < 5 && rng() % 2 == 0) ++owned[i], ++options;
-  Conflict c;
-  for (unsigned long long v = 0; v < (1ULL << options); ++v)
-    if (rng() % 4 != 0 || c.bits.empty()) c.bits.push_back(v);
-  c.state_count = static_cast<int>(c.bits.size());
-  int first = 0;
-  for (int i = 0; i < parties; ++i) {
-    unsigned long long mask = 0;
-    for (int k = first; k < first + owned[i]; ++k)
-      mask |= 1ULL << k;
-    first += owned[i];
-    c.party_mask.push_back(mask);
-  }
-  c.moves.assign(parties, std::vector<std::vector<int>>(c.state_count));
-  c.payoff.assign(parties, std::vector<long long>(c.state_count));
-  for (int i = 0; i < parties; ++i)
-    for (int s = 0; s < c.state_count; ++s) {
-      c.payoff[i][s] = static_cast<long long>(rng() % 5);
-      for (int t = 0; t < c.state_count; ++t)
-        if (t != s && ((c.bits[s] ^ c.bits[t]) & ~c.party_mask[i]) == 0 && rng() % 5 != 0) c.moves[i][s].push_back(t);
-    }
-  return c;
+  return random_option_conflict(rng, owned);
 }
 
 bool subset(const std::vector<int>& a, const std::vector<int>& b) {

@@ -249,30 +249,9 @@ TEST(ReferenceLimitedMove, TheTieRuleCanDecideALongerHorizon) {
 /// feasible, moves change any nonempty subset of the mover's options, payoffs are random with ties.
 Conflict random_conflict(std::mt19937& rng, int parties) {
   std::vector<int> owned(parties);
-  int options = 0;
   for (int i = 0; i < parties; ++i)
-    options += owned[i] = 1 + static_cast<int>(rng() % 2);
-  Conflict c;
-  for (unsigned long long v = 0; v < (1ULL << options); ++v)
-    if (rng() % 4 != 0 || c.bits.empty()) c.bits.push_back(v);
-  c.state_count = static_cast<int>(c.bits.size());
-  int first = 0;
-  for (int i = 0; i < parties; ++i) {
-    unsigned long long mask = 0;
-    for (int k = first; k < first + owned[i]; ++k)
-      mask |= 1ULL << k;
-    first += owned[i];
-    c.party_mask.push_back(mask);
-  }
-  c.moves.assign(parties, std::vector<std::vector<int>>(c.state_count));
-  c.payoff.assign(parties, std::vector<long long>(c.state_count));
-  for (int i = 0; i < parties; ++i)
-    for (int s = 0; s < c.state_count; ++s) {
-      c.payoff[i][s] = static_cast<long long>(rng() % 5);
-      for (int t = 0; t < c.state_count; ++t)
-        if (t != s && ((c.bits[s] ^ c.bits[t]) & ~c.party_mask[i]) == 0 && rng() % 5 != 0) c.moves[i][s].push_back(t);
-    }
-  return c;
+    owned[i] = 1 + static_cast<int>(rng() % 2);
+  return random_option_conflict(rng, owned);
 }
 
 TEST(ReferenceRelations, InclusionsHoldOnRandomConflicts) {

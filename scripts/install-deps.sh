@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git python3 clang-format
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev libtbb-dev
+  libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev libtbb-dev libz3-dev
 )
 missing=()
 for p in "${packages[@]}"; do

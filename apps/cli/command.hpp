@@ -55,5 +55,6 @@ Runner configure_generate(CLI::App& app);
 Runner configure_convert(CLI::App& app);
 Runner configure_paths(CLI::App& app);
 Runner configure_predict(CLI::App& app);
+Runner configure_inverse(CLI::App& app);
 
 }  // namespace parley::cli

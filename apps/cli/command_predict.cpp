@@ -10,9 +10,13 @@ namespace parley::cli {
 Runner configure_predict(CLI::App& app) {
   auto args = std::make_shared<ModelArguments>();
   auto json = std::make_shared<bool>(false);
+  auto rounds = std::make_shared<int>(100);
   args->add_to(app);
   app.add_flag("--json", *json, "Print JSON (docs/model-format.md) instead of a table");
-  return [args, json] {
+  app.add_option("--rounds", *rounds, "Round limit of the expected-utility model and the SMP (1 to 100000)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  return [args, json, rounds] {
     auto model = args->load();
     if (!model) return kExitInvalidModel;
     if (model->issues.empty()) {
@@ -23,7 +27,7 @@ Runner configure_predict(CLI::App& app) {
                 << '\n';
       return kExitInvalidModel;
     }
-    const SpatialPrediction prediction = predict_spatial(*model);
+    const SpatialPrediction prediction = predict_spatial(*model, SpatialOptions{*rounds});
     if (*json)
       std::cout << json_spatial_prediction(*model, prediction).dump(2) << '\n';
     else

@@ -15,6 +15,8 @@ const std::vector<Command>& command_table() {
       {"explain", "Why a state is or is not stable: each improvement and the sanction that deters it",
        &configure_explain},
       {"paths", "How the conflict can evolve from the status quo by unilateral improvements", &configure_paths},
+      {"inverse", "Which preferences of some parties would make a chosen state an equilibrium, and the least change",
+       &configure_inverse},
       {"predict", "Spatial issues: weighted median, compromise and the zone inside every red line", &configure_predict},
       {"convert", "Write a model (e.g. a GMCR+ .gmcr file) in parley's format, YAML or JSON", &configure_convert},
       {"generate", "Write a reproducible synthetic conflict of a given size (for benchmarks)", &configure_generate},

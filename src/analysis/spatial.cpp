@@ -61,7 +61,7 @@ std::optional<Interval> zone(const Model& model, int issue) {
 
 }  // namespace
 
-SpatialPrediction predict_spatial(const Model& model) {
+SpatialPrediction predict_spatial(const Model& model, const SpatialOptions& options) {
   SpatialPrediction out;
   for (int i = 0; i < static_cast<int>(model.issues.size()); ++i) {
     const auto stances = stances_on(model, i);
@@ -69,6 +69,10 @@ SpatialPrediction predict_spatial(const Model& model) {
     out.agreement_possible = out.agreement_possible && p.zone_of_agreement.has_value();
     out.issues.push_back(p);
   }
+  const SpatialScene scene = spatial_scene(model);
+  out.nbs = nash_bargaining(scene);
+  out.eum = expected_utility_model(scene, EumOptions{options.rounds});
+  out.smp = spatial_model_of_politics(scene, SmpOptions{options.rounds});
   return out;
 }
 

@@ -93,7 +93,7 @@ bool build_parties_and_options(BuildContext& context) {
   std::map<std::string, SourceLocation> issue_ids;
   for (const IssueDraft& id : draft.issues) {
     check_id(id.id, "issue", issue_ids, diagnostics);
-    Issue issue{id.id.value, id.name.empty() ? id.id.value : id.name, {}};
+    Issue issue{id.id.value, id.name.empty() ? id.id.value : id.name, {}, std::nullopt};
     if (!id.range) {
       if (!id.range_given)
         diagnostics.error(id.where, fmt::format("issue '{}' has no range", id.id.value),
@@ -108,6 +108,16 @@ bool build_parties_and_options(BuildContext& context) {
                         "write the range as [low, high] with low < high");
     } else {
       issue.range = {id.range->low.value, id.range->high.value};
+      if (id.status_quo) {
+        const double x = id.status_quo->value;
+        if (std::isfinite(x) && x >= issue.range.low && x <= issue.range.high)
+          issue.status_quo = x;
+        else
+          diagnostics.error(id.status_quo->where,
+                            fmt::format("status quo {} of issue '{}' lies outside its range [{}, {}]", x, id.id.value,
+                                        issue.range.low, issue.range.high),
+                            "give where the issue stands today, inside the range");
+      }
     }
     model.issues.push_back(std::move(issue));
   }

@@ -107,6 +107,7 @@ Json draft_to_json(const ModelDraft& draft) {
       Json issue = {{"id", i.id.value}};
       if (!i.name.empty() && i.name != i.id.value) issue["name"] = i.name;
       if (i.range) issue["range"] = {i.range->low.value, i.range->high.value};
+      if (i.status_quo) issue["status_quo"] = i.status_quo->value;
       issues.push_back(std::move(issue));
     }
     out["issues"] = std::move(issues);

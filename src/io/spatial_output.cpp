@@ -12,35 +12,108 @@ Json number_or_null(const std::optional<double>& x) {
 std::string number_text(const std::optional<double>& x) {
   return x ? fmt::format("{:.6g}", *x) : "-";
 }
+
+std::optional<double> nbs_on(const SpatialPrediction& prediction, std::size_t issue) {
+  if (!prediction.nbs.solution) return std::nullopt;
+  return prediction.nbs.solution->point[issue];
+}
+std::optional<double> on(const std::vector<std::optional<double>>& per_issue, std::size_t issue) {
+  return issue < per_issue.size() ? per_issue[issue] : std::nullopt;
+}
+
+/// {issue: value} for one round.
+Json per_issue(const Model& model, const std::vector<std::optional<double>>& values) {
+  Json out = Json::object();
+  for (std::size_t k = 0; k < values.size(); ++k)
+    out[model.issues[k].id] = number_or_null(values[k]);
+  return out;
+}
+
+/// {party: {issue: position}} for one round.
+Json positions(const Model& model, const SpatialScene& scene, const std::vector<std::vector<double>>& where) {
+  Json out = Json::object();
+  for (std::size_t a = 0; a < where.size(); ++a) {
+    Json p = Json::object();
+    for (std::size_t k = 0; k < where[a].size(); ++k)
+      p[model.issues[k].id] = where[a][k];
+    out[model.parties[static_cast<std::size_t>(scene.actors[a].party)].id] = std::move(p);
+  }
+  return out;
+}
+
+Json eum_json(const Model& model, const SpatialScene& scene, const EumResult& eum) {
+  Json trajectory = Json::array();
+  for (const EumRound& round : eum.trajectory)
+    trajectory.push_back({{"positions", positions(model, scene, round.positions)},
+                          {"median", per_issue(model, round.median)},
+                          {"mean", per_issue(model, round.mean)}});
+  return {{"rounds", eum.rounds}, {"converged", eum.converged}, {"trajectory", std::move(trajectory)}};
+}
+
+Json smp_json(const Model& model, const SpatialScene& scene, const SmpResult& smp) {
+  Json trajectory = Json::array();
+  for (const SmpRound& round : smp.trajectory)
+    trajectory.push_back(
+        {{"positions", positions(model, scene, round.positions)}, {"forecast", per_issue(model, round.forecast)}});
+  return {{"rounds", smp.rounds}, {"converged", smp.converged}, {"trajectory", std::move(trajectory)}};
+}
+
+std::string convergence_text(const char* name, int rounds, bool converged) {
+  return fmt::format("{}: {} round{}, {}", name, rounds, rounds == 1 ? "" : "s",
+                     converged ? "settled" : "stopped at the round limit before settling");
+}
 }  // namespace
 
 Json json_spatial_prediction(const Model& model, const SpatialPrediction& prediction) {
   Json issues = Json::object(), zones = Json::object();
   for (const IssuePrediction& p : prediction.issues) {
-    const std::string& id = model.issues[static_cast<std::size_t>(p.issue)].id;
-    issues[id] = {{"median", number_or_null(p.median)}, {"compromise", number_or_null(p.compromise)}};
+    const std::size_t k = static_cast<std::size_t>(p.issue);
+    const std::string& id = model.issues[k].id;
+    issues[id] = {{"median", number_or_null(p.median)},
+                  {"compromise", number_or_null(p.compromise)},
+                  {"nbs", number_or_null(nbs_on(prediction, k))},
+                  {"eum", number_or_null(on(prediction.eum.forecast, k))},
+                  {"smp", number_or_null(on(prediction.smp.forecast, k))}};
     zones[id] =
         p.zone_of_agreement ? Json::array({p.zone_of_agreement->low, p.zone_of_agreement->high}) : Json(nullptr);
   }
-  return {{"issues", std::move(issues)},
-          {"zone_of_agreement", std::move(zones)},
-          {"agreement_possible", prediction.agreement_possible}};
+  const SpatialScene scene = spatial_scene(model);
+  Json out = {{"issues", std::move(issues)},
+              {"zone_of_agreement", std::move(zones)},
+              {"agreement_possible", prediction.agreement_possible},
+              {"nbs", nullptr},
+              {"eum", eum_json(model, scene, prediction.eum)},
+              {"smp", smp_json(model, scene, prediction.smp)}};
+  if (prediction.nbs.solution)
+    out["nbs"] = {{"objective", prediction.nbs.solution->objective}};
+  else
+    out["nbs_note"] = prediction.nbs.reason;
+  return out;
 }
 
 std::string text_spatial_prediction(const Model& model, const SpatialPrediction& prediction) {
-  std::string out = fmt::format("{:<18} {:>14} {:>10} {:>11}  {}\n", "issue", "range", "median", "compromise",
-                                "zone of agreement (inside every red line)");
+  std::string out = fmt::format("{:<18} {:>14} {:>10} {:>11} {:>10} {:>10} {:>10}  {}\n", "issue", "range", "median",
+                                "compromise", "nash", "eum", "smp", "zone of agreement (inside every red line)");
   for (const IssuePrediction& p : prediction.issues) {
-    const Issue& issue = model.issues[static_cast<std::size_t>(p.issue)];
-    out += fmt::format(
-        "{:<18} {:>14} {:>10} {:>11}  {}\n", issue.id, fmt::format("[{}, {}]", issue.range.low, issue.range.high),
-        number_text(p.median), number_text(p.compromise),
-        p.zone_of_agreement ? fmt::format("[{}, {}]", p.zone_of_agreement->low, p.zone_of_agreement->high)
-                            : std::string("none: the red lines do not overlap"));
+    const std::size_t k = static_cast<std::size_t>(p.issue);
+    const Issue& issue = model.issues[k];
+    out +=
+        fmt::format("{:<18} {:>14} {:>10} {:>11} {:>10} {:>10} {:>10}  {}\n", issue.id,
+                    fmt::format("[{}, {}]", issue.range.low, issue.range.high), number_text(p.median),
+                    number_text(p.compromise), number_text(nbs_on(prediction, k)),
+                    number_text(on(prediction.eum.forecast, k)), number_text(on(prediction.smp.forecast, k)),
+                    p.zone_of_agreement ? fmt::format("[{}, {}]", p.zone_of_agreement->low, p.zone_of_agreement->high)
+                                        : std::string("none: the red lines do not overlap"));
   }
   out += prediction.agreement_possible ? "A deal inside every party's red lines exists on every issue at once.\n"
                                        : "No deal satisfies every red line: some issue has no zone of agreement.\n";
   out += "(median and compromise weigh each party by capability x salience)\n";
+  if (!prediction.nbs.solution) out += fmt::format("nash: none, {}\n", prediction.nbs.reason);
+  out +=
+      "(nash: Nash bargaining over all issues; eum: Bueno de Mesquita's expected-utility model, the median of\n"
+      " the final positions; smp: KTAB-style spatial model of politics, the expected final position)\n";
+  out += convergence_text("eum", prediction.eum.rounds, prediction.eum.converged) + "; " +
+         convergence_text("smp", prediction.smp.rounds, prediction.smp.converged) + "\n";
   return out;
 }
 

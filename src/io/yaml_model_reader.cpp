@@ -25,7 +25,7 @@ const Keys kTopKeys = {"parley", "name",       "description",        "source",  
 const Keys kPartyKeys = {"id",      "name",       "description", "options",  "priorities", "ranking",
                          "payoffs", "capability", "positions",   "salience", "red_lines"};
 const Keys kOptionKeys = {"id", "name", "description", "direction"};
-const Keys kIssueKeys = {"id", "name", "description", "range"};
+const Keys kIssueKeys = {"id", "name", "description", "range", "status_quo"};
 
 /// Reads one document; counts the values it visits so that aliases cannot make it explode.
 class DraftReader {
@@ -311,6 +311,7 @@ class DraftReader {
       i.range = interval(n, "range");
       i.range_given = true;
     }
+    if (auto n = node["status_quo"]) i.status_quo = number(n, "status_quo");
     return i;
   }
 

@@ -6,6 +6,9 @@
 #include <optional>
 #include <vector>
 
+#include "parley/analysis/eum.hpp"
+#include "parley/analysis/nash_bargaining.hpp"
+#include "parley/analysis/smp.hpp"
 #include "parley/core/model.hpp"
 
 namespace parley {
@@ -26,8 +29,15 @@ struct SpatialPrediction {
   /// True when one deal satisfies every red line on every issue at once. Red lines are given per
   /// issue, so this holds exactly when every issue's zone is non-empty.
   bool agreement_possible = true;
+  NashBargainingResult nbs;  ///< over all issues jointly
+  EumResult eum;             ///< each issue on its own
+  SmpResult smp;             ///< over all issues jointly
 };
 
-SpatialPrediction predict_spatial(const Model& model);
+struct SpatialOptions {
+  int rounds = 100;  ///< the round limit of the expected-utility model and the SMP
+};
+
+SpatialPrediction predict_spatial(const Model& model, const SpatialOptions& options = {});
 
 }  // namespace parley

@@ -56,6 +56,8 @@ struct Issue {
   std::string id;
   std::string name;
   Interval range;
+  /// Where the issue stands today, if the model says: the disagreement point of Nash bargaining.
+  std::optional<double> status_quo;
 };
 
 /// A rule on states; a state where any rule is violated is infeasible.

@@ -51,7 +51,8 @@ struct IssueDraft {
   Located<std::string> id;
   std::string name;
   std::optional<IntervalDraft> range;
-  bool range_given = false;  ///< `range` was written, though perhaps invalid
+  bool range_given = false;                   ///< `range` was written, though perhaps invalid
+  std::optional<Located<double>> status_quo;  ///< today's position on the issue, if given
   SourceLocation where;
 };
 

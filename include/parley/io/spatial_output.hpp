@@ -9,8 +9,9 @@
 
 namespace parley {
 
-/// {"issues": {issue: {"median", "compromise"}}, "zone_of_agreement": {issue: [low, high] | null},
-///  "agreement_possible": bool}.
+/// {"issues": {issue: {"median", "compromise", "nbs", "eum", "smp"}}, "zone_of_agreement": {issue:
+///  [low, high] | null}, "agreement_possible": bool, "nbs": {"objective"} | null (then "nbs_note": why),
+///  "eum" and "smp": {"rounds", "converged", "trajectory": [{"positions": {party: {issue: x}}, ...}]}}.
 Json json_spatial_prediction(const Model& model, const SpatialPrediction& prediction);
 std::string text_spatial_prediction(const Model& model, const SpatialPrediction& prediction);
 

@@ -49,6 +49,32 @@ TEST(Spatial, EcCarEmissionsMedianAndCompromise) {
   EXPECT_TRUE(p.agreement_possible);
 }
 
+TEST(Spatial, EcCarEmissionsDynamicModels) {
+  auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/ec-car-emissions.yaml");
+  ASSERT_TRUE(r.model);
+  const auto p = predict_spatial(*r.model, SpatialOptions{5});
+  // Nash bargaining: the kink at 7 years, where the Belgian, Irish and Greek terms sit.
+  ASSERT_TRUE(p.nbs.solution);
+  EXPECT_NEAR(p.nbs.solution->point[0], 7.0, 1e-9);
+  EXPECT_EQ(p.eum.rounds, 5);
+  EXPECT_EQ(p.eum.trajectory.size(), 6U);
+  EXPECT_GT(*p.eum.forecast[0], 9.0);
+  ASSERT_TRUE(p.smp.forecast[0]);
+  EXPECT_GT(*p.smp.forecast[0], 4.0);
+  EXPECT_LT(*p.smp.forecast[0], 10.0);
+  EXPECT_LE(p.smp.rounds, 5);
+}
+
+TEST(Spatial, DynamicModelsHandleZeroSalience) {
+  auto model = testing::model_from(one_issue({{1, 10, 0, {}}, {1, 20, 0, {}}}));
+  ASSERT_TRUE(model);
+  const auto p = predict_spatial(*model);
+  EXPECT_FALSE(p.nbs.solution);
+  EXPECT_FALSE(p.nbs.reason.empty());
+  EXPECT_FALSE(p.eum.forecast[0]);
+  EXPECT_FALSE(p.smp.forecast[0]);
+}
+
 TEST(Spatial, MedianIsTheSmallestPositionHoldingHalfTheWeight) {
   // Weights 1, 1 at 10 and 20: half is reached at 10 exactly.
   auto model = testing::model_from(one_issue({{1, 10, 1, {}}, {1, 20, 1, {}}}));

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+/// Inverse stability analysis: which preferences of some parties (the "varied" ones) would make a
+/// chosen target state an equilibrium, the others' preferences held fixed; how many strict
+/// rankings do, and which ranking is closest to what each varied party prefers today.
+///
+/// Under Nash, GMR, SMR and SEQ whether the target is stable for a varied party depends only on
+/// which states that party ranks above the target. The conditions therefore become constraints on
+/// an "above the target" set, which are counted exactly (inclusion-exclusion over the party's own
+/// moves, or enumeration of the few states that matter) and minimised exactly with Z3. See
+/// docs/inverse.md for the derivations.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parley/analysis/concepts.hpp"
+#include "parley/analysis/run_control.hpp"
+#include "parley/core/model.hpp"
+
+namespace parley {
+
+struct InverseOptions {
+  StateIndex target = 0;
+  std::vector<int> vary;  ///< party indices, each at most once
+  std::vector<Concept> concepts = basic_concepts();
+  /// Per varied party and concept, how long the exact least-change search may take.
+  std::chrono::milliseconds least_change_time_limit{20000};
+};
+
+/// One way a varied party's improvement from the target is held back: the party must rank the
+/// target above `improvement`, or above one of `sanctions` (states the others can force in reply).
+struct InverseCondition {
+  int party = 0;
+  StateIndex improvement = 0;
+  std::vector<StateIndex> sanctions;  ///< in state order; empty under Nash
+};
+
+/// The strict rankings closest to today's preferences that make the target an equilibrium.
+struct LeastChange {
+  /// Pairs of states whose strict order today is reversed, summed over the varied parties.
+  std::uint64_t distance = 0;
+  /// Per varied party (in InverseOptions::vary order): every state, most preferred first.
+  std::vector<std::vector<StateIndex>> rankings;
+};
+
+struct ConceptInverse {
+  Concept solution = Concept::Nash;
+  /// The fraction of all combinations of strict rankings that make the target an equilibrium;
+  /// nullopt where the count is out of reach (see count_note).
+  std::optional<double> share;
+  /// The exact number of such combinations, where it fits in 64 bits.
+  std::optional<std::uint64_t> count;
+  std::string count_note;  ///< why the count or share is missing, if it is
+  /// Whether least_change was computed; if so, nullopt in it means no ranking does it (only when a
+  /// fixed party is unstable at the target: a varied party can always rank the target first).
+  bool least_change_computed = false;
+  std::optional<LeastChange> least_change;
+  std::string least_change_note;  ///< why it is missing or impossible
+  /// The conditions in words' raw form: each improvement of a varied party and what deters it.
+  std::vector<InverseCondition> conditions;
+  /// Parties whose preferences are fixed and which are not stable at the target under this
+  /// concept whatever the varied parties prefer: then no ranking works.
+  std::vector<int> unstable_fixed_parties;
+};
+
+struct InverseResult {
+  StateIndex target = 0;
+  std::vector<int> vary;
+  std::optional<std::uint64_t> rankings_considered;  ///< (state count)! per varied party, if it fits
+  std::vector<ConceptInverse> concepts;
+};
+
+/// Throws std::invalid_argument for a model without options, an empty or repeated `vary`, or a
+/// concept other than Nash, GMR, SMR, SEQ.
+InverseResult analyze_inverse(const Model& model, const InverseOptions& options, const CancelToken& cancel);
+
+/// Kendall distance from a preference to a strict ranking (best first): the pairs ordered strictly
+/// by the preference and the other way round by the ranking. Pairs tied in the preference never count.
+std::uint64_t kendall_distance(const Preference& preference, const std::vector<StateIndex>& ranking);
+
+}  // namespace parley

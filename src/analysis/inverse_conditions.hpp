@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+/// The conditions under which a target state is stable for one varied party, written over the
+/// states that party ranks above the target (its "above set" A). Shared by counting
+/// (inverse.cpp) and minimising (least_change.cpp).
+///
+/// Every concept says the same for each move t -> s of the party: either s is not in A (not an
+/// improvement), or some sanction s' the others can reach from s is "safe": s' is not in A and,
+/// under SMR only, neither is any state the party can escape to from s'. The target itself is never
+/// in A (a party is indifferent between the target and itself).
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "parley/core/model.hpp"
+
+namespace parley::detail {
+
+struct Sanction {
+  StateIndex state = 0;
+  /// Under SMR: the states the party can move to from `state`, which must not be in A either.
+  std::vector<StateIndex> escapes;
+};
+
+struct MoveCondition {
+  StateIndex improvement = 0;
+  std::vector<Sanction> sanctions;
+};
+
+struct PartyConditions {
+  int party = 0;
+  std::vector<MoveCondition> moves;
+  /// States that must not be in A for the sanction or escape to hold, other than the target.
+  [[nodiscard]] std::vector<StateIndex> relevant_states(StateIndex target) const;
+};
+
+/// The above set that satisfies `conditions` and reverses the fewest pairs of `preference` (and
+/// that distance), found with Z3; nullopt if Z3 found no proven optimum within the time limit
+/// (one always exists: the target ranked first). `above` has one flag per state.
+struct AboveSet {
+  std::vector<bool> above;
+  std::uint64_t distance = 0;
+};
+class LeastChangeSolver {
+ public:
+  LeastChangeSolver();
+  ~LeastChangeSolver();
+  LeastChangeSolver(const LeastChangeSolver&) = delete;
+  LeastChangeSolver& operator=(const LeastChangeSolver&) = delete;
+  std::optional<AboveSet> solve(const PartyConditions& conditions, const Preference& preference, StateIndex target,
+                                std::size_t state_count, std::chrono::milliseconds time_limit);
+
+ private:
+  struct Context;  // Z3's, made once: creating one costs milliseconds, more than most problems
+  std::unique_ptr<Context> z3_;
+};
+
+/// The strict ranking (best first) that puts `above` over the target and the rest under it,
+/// keeping today's order inside each group, ties by state number.
+std::vector<StateIndex> ranking_from_above_set(const std::vector<bool>& above, const Preference& preference,
+                                               StateIndex target);
+
+}  // namespace parley::detail

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "parley/analysis/inverse.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "parley/io/model_reader.hpp"
+#include "support/model_text.hpp"
+#include "support/random_conflict.hpp"
+#include "support/to_reference.hpp"
+
+namespace parley {
+namespace {
+
+std::shared_ptr<const Model> syria_iraq() {
+  auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/syria-iraq.yaml");
+  EXPECT_TRUE(r.model);
+  return r.model;
+}
+
+const ConceptInverse& of(const InverseResult& r, Concept c) {
+  for (const auto& ci : r.concepts)
+    if (ci.solution == c) return ci;
+  throw std::logic_error("concept missing");
+}
+
+bool stable_in_reference(const reference::Conflict& c, Concept which, int party, int state) {
+  switch (which) {
+    case Concept::Nash: return reference::nash(c, party, state);
+    case Concept::GMR: return reference::gmr(c, party, state);
+    case Concept::SMR: return reference::smr(c, party, state);
+    default: return reference::seq(c, party, state);
+  }
+}
+
+bool equilibrium_in_reference(const reference::Conflict& c, Concept which, int state) {
+  for (int i = 0; i < reference::party_count(c); ++i)
+    if (!stable_in_reference(c, which, i, state)) return false;
+  return true;
+}
+
+/// Payoffs of a strict ranking given best first: the first state gets the highest payoff.
+std::vector<long long> payoffs_of(const std::vector<StateIndex>& ranking) {
+  std::vector<long long> out(ranking.size());
+  for (std::size_t k = 0; k < ranking.size(); ++k)
+    out[ranking[k]] = static_cast<long long>(ranking.size() - k);
+  return out;
+}
+
+TEST(Inverse, SyriaIraqCountsAreTheDefinitionsNotTheGuides) {
+  // Hipel, Kilgour & Kinsara (2014): of Syria's 720 rankings, 240 make state 2 (YNN) Nash, 384 GMR,
+  // 300 SMR and 384 SEQ. The GMCR+ guide's 420 for SEQ contradicts the definition (catalog note).
+  const auto model = syria_iraq();
+  CancelToken cancel;
+  const auto r = analyze_inverse(*model, {1, {0}, basic_concepts()}, cancel);
+  EXPECT_EQ(model->pattern(r.target), "YNN");
+  EXPECT_EQ(r.rankings_considered, 720U);
+  EXPECT_EQ(of(r, Concept::Nash).count, 240U);
+  EXPECT_EQ(of(r, Concept::GMR).count, 384U);
+  EXPECT_EQ(of(r, Concept::SMR).count, 300U);
+  EXPECT_EQ(of(r, Concept::SEQ).count, 384U);
+  EXPECT_DOUBLE_EQ(*of(r, Concept::GMR).share, 384.0 / 720);
+}
+
+TEST(Inverse, SyriaIraqLeastChangeForNashPutsTheTargetAboveBothOfSyriasMoves) {
+  // Today Syria ranks NNN, NYN, NYY above YNN; Nash needs YNN above NNN and NYN (its two moves),
+  // so YNN must pass all three: 3 reversed pairs, and no fewer will do.
+  const auto model = syria_iraq();
+  CancelToken cancel;
+  const auto r = analyze_inverse(*model, {1, {0}, {Concept::Nash}}, cancel);
+  const auto& least = of(r, Concept::Nash).least_change;
+  ASSERT_TRUE(least);
+  EXPECT_EQ(least->distance, 3U);
+  ASSERT_EQ(least->rankings.size(), 1U);
+  std::vector<std::string> names;
+  for (StateIndex s : least->rankings[0])
+    names.push_back(model->pattern(s));
+  EXPECT_EQ(names, (std::vector<std::string>{"YNN", "NNN", "NYN", "NYY", "NNY", "YNY"}));
+}
+
+TEST(Inverse, AnEquilibriumAlreadyNeedsNoChange) {
+  const auto model = syria_iraq();  // NYY (state 6) is an equilibrium under every concept
+  CancelToken cancel;
+  for (int vary = 0; vary < 2; ++vary) {
+    const auto r = analyze_inverse(*model, {5, {vary}, basic_concepts()}, cancel);
+    for (const auto& c : r.concepts) {
+      ASSERT_TRUE(c.least_change) << concept_key(c.solution);
+      EXPECT_EQ(c.least_change->distance, 0U);
+      EXPECT_GT(*c.share, 0);
+    }
+  }
+}
+
+TEST(Inverse, AFixedPartyThatWillMoveMakesEveryRankingFail) {
+  // Target NNN with Syria varied: Iraq (fixed) prefers NNY to NNN and nothing Syria can do deters it
+  // under Nash, so no ranking of Syria's works.
+  const auto model = syria_iraq();
+  CancelToken cancel;
+  const auto r = analyze_inverse(*model, {0, {0}, {Concept::Nash}}, cancel);
+  const auto& nash = of(r, Concept::Nash);
+  EXPECT_EQ(nash.count, 0U);
+  EXPECT_EQ(nash.unstable_fixed_parties, std::vector<int>{1});
+  EXPECT_TRUE(nash.least_change_computed);
+  EXPECT_FALSE(nash.least_change);
+}
+
+TEST(Inverse, KendallDistanceCountsStrictPairsReversedOnly) {
+  const auto model = syria_iraq();
+  const Preference& syria = model->preferences[0];
+  std::vector<StateIndex> today = syria.ranking()[0];
+  for (const auto& level : syria.ranking())
+    if (&level != &syria.ranking()[0]) today.insert(today.end(), level.begin(), level.end());
+  // Syria's ranking is strict: its own order is distance 0 and the reverse is all 15 pairs.
+  std::vector<StateIndex> order;
+  for (const auto& level : syria.ranking())
+    order.insert(order.end(), level.begin(), level.end());
+  EXPECT_EQ(kendall_distance(syria, order), 0U);
+  std::reverse(order.begin(), order.end());
+  EXPECT_EQ(kendall_distance(syria, order), 15U);
+}
+
+TEST(Inverse, RejectsWhatItCannotAnswer) {
+  const auto model = syria_iraq();
+  CancelToken cancel;
+  EXPECT_THROW(analyze_inverse(*model, {1, {}, basic_concepts()}, cancel), std::invalid_argument);
+  EXPECT_THROW(analyze_inverse(*model, {1, {0, 0}, basic_concepts()}, cancel), std::invalid_argument);
+  EXPECT_THROW(analyze_inverse(*model, {1, {0}, {Concept::SIM}}, cancel), std::invalid_argument);
+  EXPECT_THROW(analyze_inverse(*model, {99, {0}, basic_concepts()}, cancel), std::invalid_argument);
+}
+
+// Brute force: every strict ranking of the varied party, checked with the reference definitions.
+RC_GTEST_PROP(Inverse, CountsAndLeastChangeEqualBruteForce, ()) {
+  const auto conflict = testing::random_conflict(3, 3);
+  std::vector<std::size_t> order(conflict.parties.size());
+  std::iota(order.begin(), order.end(), 0);
+  const auto model = testing::model_from(conflict.yaml(order, false));
+  RC_ASSERT(model);
+  const std::size_t n = model->states->size();
+  RC_PRE(n <= 6);
+  const int varied = *rc::gen::inRange(0, static_cast<int>(model->parties.size()));
+  const auto target = static_cast<StateIndex>(*rc::gen::inRange(0, static_cast<int>(n)));
+  CancelToken cancel;
+  const auto result = analyze_inverse(*model, {target, {varied}, basic_concepts()}, cancel);
+
+  auto ref = testing::to_reference(*model);
+  const Preference& today = model->preferences[static_cast<std::size_t>(varied)];
+  std::vector<StateIndex> ranking(n);
+  std::iota(ranking.begin(), ranking.end(), StateIndex{0});
+  std::vector<std::uint64_t> count(4, 0), least(4, UINT64_MAX);
+  do {
+    ref.payoff[static_cast<std::size_t>(varied)] = payoffs_of(ranking);
+    const std::uint64_t distance = kendall_distance(today, ranking);
+    for (std::size_t c = 0; c < 4; ++c)
+      if (equilibrium_in_reference(ref, basic_concepts()[c], static_cast<int>(target))) {
+        ++count[c];
+        least[c] = std::min(least[c], distance);
+      }
+  } while (std::next_permutation(ranking.begin(), ranking.end()));
+
+  for (std::size_t c = 0; c < 4; ++c) {
+    const ConceptInverse& ours = result.concepts[c];
+    if (!ours.count) {
+      // Only SEQ may be out of reach: a fixed party sanctioned by the varied party's improvements.
+      RC_ASSERT(ours.solution == Concept::SEQ);
+      RC_ASSERT(!ours.count_note.empty());
+      continue;
+    }
+    RC_ASSERT(*ours.count == count[c]);
+    RC_ASSERT(ours.least_change_computed);
+    RC_ASSERT(ours.least_change.has_value() == (count[c] > 0));
+    if (!ours.least_change) continue;
+    RC_ASSERT(ours.least_change->distance == least[c]);
+    // The ranking returned really makes the target an equilibrium, at the distance claimed.
+    const auto& mine = ours.least_change->rankings[0];
+    RC_ASSERT(kendall_distance(today, mine) == least[c]);
+    ref.payoff[static_cast<std::size_t>(varied)] = payoffs_of(mine);
+    RC_ASSERT(equilibrium_in_reference(ref, ours.solution, static_cast<int>(target)));
+  }
+}
+
+// Two varied parties: Nash, GMR and SMR conditions are independent per party, so counts multiply.
+RC_GTEST_PROP(Inverse, TwoVariedPartiesEqualBruteForce, ()) {
+  const auto conflict = testing::random_conflict(2, 3);
+  const auto model = testing::model_from(conflict.yaml({0, 1}, false));
+  RC_ASSERT(model);
+  const std::size_t n = model->states->size();
+  RC_PRE(n <= 4);
+  const auto target = static_cast<StateIndex>(*rc::gen::inRange(0, static_cast<int>(n)));
+  CancelToken cancel;
+  const std::vector<Concept> concepts = {Concept::Nash, Concept::GMR, Concept::SMR};
+  const auto result = analyze_inverse(*model, {target, {0, 1}, concepts}, cancel);
+  auto ref = testing::to_reference(*model);
+  std::vector<std::uint64_t> count(3, 0), least(3, UINT64_MAX);
+  std::vector<StateIndex> a(n), b(n);
+  std::iota(a.begin(), a.end(), StateIndex{0});
+  do {
+    std::iota(b.begin(), b.end(), StateIndex{0});
+    do {
+      ref.payoff[0] = payoffs_of(a);
+      ref.payoff[1] = payoffs_of(b);
+      const std::uint64_t distance =
+          kendall_distance(model->preferences[0], a) + kendall_distance(model->preferences[1], b);
+      for (std::size_t c = 0; c < 3; ++c)
+        if (equilibrium_in_reference(ref, concepts[c], static_cast<int>(target))) {
+          ++count[c];
+          least[c] = std::min(least[c], distance);
+        }
+    } while (std::next_permutation(b.begin(), b.end()));
+  } while (std::next_permutation(a.begin(), a.end()));
+  for (std::size_t c = 0; c < 3; ++c) {
+    RC_ASSERT(result.concepts[c].count == count[c]);
+    RC_ASSERT(result.concepts[c].least_change.has_value() == (count[c] > 0));
+    if (result.concepts[c].least_change) RC_ASSERT(result.concepts[c].least_change->distance == least[c]);
+  }
+}
+
+}  // namespace
+}  // namespace parley

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <numeric>
 #include <tuple>
 
 namespace parley {
@@ -24,106 +24,120 @@ double failure_utility(double distance, double r) {
   return 2 - 4 * std::pow(0.5 + 0.5 * distance, r);
 }
 
-/// P_ij, i's chance of winning a contest against j: the votes for i's position minus those for j's,
-/// summed over every actor (i and j included), clipped at 0 and normalised by the votes cast at all.
-/// Voters are grouped by position, and prefix sums over the sorted positions give each pair in
-/// O(log n): a voter left of both gives the left one the whole distance, one right of both the right
-/// one, and one between them the difference of its two distances.
+/// P_ij, i's chance of winning a contest against j (Scholz et al. section 4, normalised as in the
+/// replication that reproduces their Table 2): the votes cast for x_i against x_j, where voter k's
+/// vote for a against b is c_k s_k ((|x_k - b| / D)^r_k - (|x_k - a| / D)^r_k) and only positive votes
+/// count, divided by every vote cast in every pairwise contest between two actors (each ordered pair
+/// of actors once). It is a share of all the support in the system, so P_ij + P_ji is at most 1/2 (each
+/// contest is counted in both orders). 0 when x_i = x_j (no contest) or when nobody casts a vote.
+/// Computed once per pair of distinct positions: after a few rounds many actors share one.
 class WinProbabilities {
  public:
-  explicit WinProbabilities(const IssueState& st) {
-    std::map<double, double> weight_at;
-    for (std::size_t k = 0; k < st.x.size(); ++k)
-      weight_at[st.x[k]] += st.c[k] * st.s[k];
-    weight_.push_back(0), moment_.push_back(0);
-    for (const auto& [y, w] : weight_at) {
-      spots_.push_back(y);
-      weight_.push_back(weight_.back() + w), moment_.push_back(moment_.back() + w * y);
+  /// `voters` lists every actor once, in an order that does not depend on the order of the input.
+  WinProbabilities(const IssueState& st, const std::vector<std::size_t>& voters, const std::vector<double>& r) {
+    std::vector<double> spots = st.x;
+    std::sort(spots.begin(), spots.end());
+    spots.erase(std::unique(spots.begin(), spots.end()), spots.end());
+    m_ = spots.size();
+    std::vector<double> count(m_, 0);
+    for (double xi : st.x) {
+      spot_.push_back(static_cast<std::size_t>(std::lower_bound(spots.begin(), spots.end(), xi) - spots.begin()));
+      count[spot_.back()] += 1;
     }
+    std::vector<double> positive(m_ * m_, 0), far(m_);
+    double cast = 0;
+    for (std::size_t k : voters) {
+      const double w = st.c[k] * st.s[k];
+      if (!(w > 0)) continue;
+      for (std::size_t q = 0; q < m_; ++q)
+        far[q] = std::pow(std::abs(st.x[k] - spots[q]) / st.width, r[k]);
+      for (std::size_t a = 0; a < m_; ++a)
+        for (std::size_t b = a + 1; b < m_; ++b) {
+          const double vote = w * (far[b] - far[a]);  // k's vote for spot a against spot b
+          if (vote > 0) positive[a * m_ + b] += vote;
+          if (vote < 0) positive[b * m_ + a] -= vote;
+          cast += 2 * count[a] * count[b] * std::abs(vote);
+        }
+    }
+    p_.assign(m_ * m_, 0);
+    if (cast > 0)
+      for (std::size_t k = 0; k < p_.size(); ++k)
+        p_[k] = positive[k] / cast;
   }
-  const std::vector<double>& spots() const { return spots_; }
-
-  /// The probability for the actors at spots a and b.
-  double operator()(std::size_t a, std::size_t b) const {
-    if (a == b) return 0;  // no contest between actors who agree
-    const std::size_t lo = std::min(a, b), hi = std::max(a, b);
-    const double yl = spots_[lo], yh = spots_[hi], gap = yh - yl, mid = yl + gap / 2;
-    const std::size_t split =
-        static_cast<std::size_t>(std::upper_bound(spots_.begin() + static_cast<std::ptrdiff_t>(lo) + 1,
-                                                  spots_.begin() + static_cast<std::ptrdiff_t>(hi), mid) -
-                                 spots_.begin());
-    auto w = [&](std::size_t from, std::size_t to) { return weight_[to] - weight_[from]; };
-    auto wy = [&](std::size_t from, std::size_t to) { return moment_[to] - moment_[from]; };
-    const double outer_left = gap * w(0, lo + 1), outer_right = gap * w(hi, spots_.size());
-    const double inner_left = (yl + yh) * w(lo + 1, split) - 2 * wy(lo + 1, split);
-    const double inner_right = 2 * wy(split, hi) - (yl + yh) * w(split, hi);
-    const double for_left = outer_left + std::max(inner_left, 0.0),
-                 for_right = outer_right + std::max(inner_right, 0.0);
-    const double cast = for_left + for_right;
-    const double net = a == lo ? for_left - for_right : for_right - for_left;
-    return cast > 0 ? std::max(net, 0.0) / cast : 0.5;  // nobody cares which wins: a coin toss
-  }
+  double operator()(std::size_t i, std::size_t j) const { return p_[spot_[i] * m_ + spot_[j]]; }
 
  private:
-  std::vector<double> spots_, weight_, moment_;  ///< sorted positions; prefix sums of w and w x
+  std::size_t m_ = 0;
+  std::vector<std::size_t> spot_;  ///< per actor: the index of its position among the distinct ones
+  std::vector<double> p_;          ///< [spot][spot]
 };
 
+/// How the receiver of a challenge responds, in the order in which it considers them.
+enum class Response { conflict, compromise, capitulation };
+
 struct Offer {
+  Response kind = Response::conflict;
   double target = 0;       ///< where the receiver would move
   double sender_gain = 0;  ///< the sender's expected utility of the challenge, as the receiver sees it
   std::size_t sender = 0;
 };
 
-/// The tie-break between equally good offers: by the sender's attributes, so that the result does not
-/// depend on the order of the actors.
+/// Scholz et al.'s selection: a lost conflict first, then a compromise, then a capitulation. Among
+/// conflicts and capitulations the offer that moves the receiver least (then the larger sender gain);
+/// among compromises the one whose sender gains most (then the least movement). Remaining ties go by
+/// the sender's capability, salience and position, so the order of the actors never decides.
 bool better_offer(const Offer& a, const Offer& b, double from, const IssueState& st) {
+  if (a.kind != b.kind) return a.kind < b.kind;
   const double da = std::abs(a.target - from), db = std::abs(b.target - from);
-  // Least movement first: the offer closest to the receiver's position.
-  if (std::abs(da - db) > 1e-12 * (1 + da)) return da < db;
-  if (std::abs(a.sender_gain - b.sender_gain) > 1e-12) return a.sender_gain > b.sender_gain;
+  const bool distance_differs = std::abs(da - db) > 1e-12 * (1 + da),
+             gain_differs = std::abs(a.sender_gain - b.sender_gain) > 1e-12;
+  if (a.kind == Response::compromise) {
+    if (gain_differs) return a.sender_gain > b.sender_gain;
+    if (distance_differs) return da < db;
+  } else {
+    if (distance_differs) return da < db;
+    if (gain_differs) return a.sender_gain > b.sender_gain;
+  }
   return std::tie(st.c[a.sender], st.s[a.sender], st.x[a.sender]) >
          std::tie(st.c[b.sender], st.s[b.sender], st.x[b.sender]);
+}
+
+/// The actors in an order of their attributes, for every sum over actors: then reordering the input
+/// cannot change a sum in its last bit and with it a knife-edge comparison.
+std::vector<std::size_t> canonical_order(const IssueState& st) {
+  std::vector<std::size_t> order(st.x.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(st.x[a], st.c[a], st.s[a]) < std::tie(st.x[b], st.c[b], st.s[b]);
+  });
+  return order;
 }
 
 class IssueRound {
  public:
   IssueRound(const IssueState& st, const EumOptions& options)
-      : st_(st), options_(options), n_(st.x.size()), probability_(st) {
+      : st_(st), options_(options), n_(st.x.size()), order_(canonical_order(st)) {
     std::vector<double> w(n_);
     for (std::size_t k = 0; k < n_; ++k)
       w[k] = st.c[k] * st.s[k];
     median_ = condorcet_position(st.x, w).value_or(st.low + st.width / 2);
-    // Once per pair of distinct positions: after a few rounds many actors share one.
-    const std::vector<double>& spots = probability_.spots();
-    const std::size_t m = spots.size();
-    std::vector<double> by_spot(m * m, 0);
-    for (std::size_t a = 0; a < m; ++a)
-      for (std::size_t b = 0; b < m; ++b)
-        by_spot[a * m + b] = probability_(a, b);
-    std::vector<std::size_t> spot(n_);
-    for (std::size_t i = 0; i < n_; ++i)
-      spot[i] = static_cast<std::size_t>(std::lower_bound(spots.begin(), spots.end(), st.x[i]) - spots.begin());
-    p_.assign(n_ * n_, 0);
-    for (std::size_t i = 0; i < n_; ++i)
-      for (std::size_t j = 0; j < n_; ++j)
-        if (i != j) p_[i * n_ + j] = by_spot[spot[i] * m + spot[j]];
   }
 
   /// The new positions after every actor has taken its best offer, all at once.
   std::vector<double> step() const {
     const std::vector<double> r = risk_exponents();
+    // The contests of the round are decided by votes that carry each voter's risk exponent.
+    const WinProbabilities probability(st_, order_, r);
     std::vector<double> next = st_.x;
     for (std::size_t i = 0; i < n_; ++i) {
       std::optional<Offer> best;
-      for (std::size_t j = 0; j < n_; ++j) {
+      for (std::size_t j : order_) {
         if (j == i || st_.x[j] == st_.x[i]) continue;
         // Both expected utilities as i perceives them: with i's own risk exponent (Scholz et al. 6).
         const Utilities u = utilities(i, j, r[i]);
-        const double mine = expected_utility(i, j, u), theirs = expected_utility(j, i, u);
-        const std::optional<double> target = response(st_.x[i], st_.x[j], mine, theirs);
-        if (!target) continue;
-        const Offer offer{*target, theirs, j};
-        if (!best || better_offer(offer, *best, st_.x[i], st_)) best = offer;
+        const double mine = expected_utility(i, j, u, probability), theirs = expected_utility(j, i, u, probability);
+        const std::optional<Offer> offer = response(st_.x[i], st_.x[j], mine, theirs, j);
+        if (offer && (!best || better_offer(*offer, *best, st_.x[i], st_))) best = offer;
       }
       if (best) next[i] = best->target;
     }
@@ -150,8 +164,8 @@ class IssueRound {
   }
 
   /// E^i U_ij: i's expected utility of challenging j, relative to not challenging.
-  double expected_utility(std::size_t i, std::size_t j, const Utilities& u) const {
-    const double p = p_[i * n_ + j], sj = st_.s[j];
+  double expected_utility(std::size_t i, std::size_t j, const Utilities& u, const WinProbabilities& probability) const {
+    const double p = probability(i, j), sj = st_.s[j];
     // j resists with probability s_j (its salience); unresisted, i gets its way.
     const double challenge = sj * (p * u.success + (1 - p) * u.failure) + (1 - sj) * u.success;
     double no_challenge = options_.q * u.no_challenge;
@@ -166,14 +180,16 @@ class IssueRound {
   }
 
   /// Scholz et al. 5: r_i from i's security, the sum of the others' expected utilities of
-  /// challenging i (all at r = 1), scaled to R_i in [-1, 1] between the least and most exposed actor;
-  /// r_i = (1 - R_i/3) / (1 + R_i/3) lies in [0.5, 2].
+  /// challenging i (everything at r = 1, votes included), scaled to R_i in [-1, 1] between the least
+  /// and the most exposed actor; r_i = (1 - R_i/3) / (1 + R_i/3) lies in [0.5, 2].
   std::vector<double> risk_exponents() const {
+    const std::vector<double> ones(n_, 1.0);
+    const WinProbabilities probability(st_, order_, ones);
     std::vector<double> exposure(n_, 0), terms;
     for (std::size_t i = 0; i < n_; ++i) {
       terms.clear();
       for (std::size_t j = 0; j < n_; ++j)
-        if (i != j) terms.push_back(expected_utility(j, i, utilities(j, i, 1.0)));
+        if (i != j) terms.push_back(expected_utility(j, i, utilities(j, i, 1.0), probability));
       // Summed in sorted order, so that the order of the actors cannot change the last bit.
       std::sort(terms.begin(), terms.end());
       for (double t : terms)
@@ -189,18 +205,24 @@ class IssueRound {
     return r;
   }
 
-  /// What i does about j's challenge, from i's expected utility `mine` of challenging j and j's
-  /// `theirs` of challenging i: nothing if j would not challenge or i expects to win; move to j when
-  /// it loses a conflict or is compelled (its expected loss no larger than j's gain); move part of the
-  /// way, by the ratio of j's gain to i's loss, when it compromises.
+  /// What j's challenge means to i, from i's expected utility `mine` of challenging j and its estimate
+  /// `theirs` of j's expected utility of challenging i. No offer unless j gains by challenging.
+  /// - conflict, 0 < mine < theirs: both would fight and i expects the worse of it: it moves to x_j;
+  /// - compromise, mine < 0 < theirs and |mine| < theirs: i moves the share |mine| / theirs of the way;
+  /// - capitulation, mine < 0 < theirs and |mine| >= theirs: i moves all the way (the limit of the
+  ///   compromise share);
+  /// - nothing when i expects to win (mine >= theirs > 0) or j does not gain (theirs <= 0).
   /// Differences within 1e-12 count as ties, so that rounding cannot decide an outcome.
-  static std::optional<double> response(double xi, double xj, double mine, double theirs) {
+  static std::optional<Offer> response(double xi, double xj, double mine, double theirs, std::size_t sender) {
     constexpr double tie = 1e-12;
-    if (!(theirs > tie)) return std::nullopt;  // j does not challenge: stalemate or i's own move
-    if (mine > tie) return mine < theirs - tie ? std::optional<double>(xj) : std::nullopt;  // conflict
+    if (!(theirs > tie)) return std::nullopt;
+    if (mine > tie) {
+      if (mine < theirs - tie) return Offer{Response::conflict, xj, theirs, sender};
+      return std::nullopt;
+    }
     if (mine < -tie) {
-      if (-mine <= theirs + tie) return xj;      // compelled: capitulates
-      return xi + (xj - xi) * (theirs / -mine);  // compromise
+      if (-mine < theirs - tie) return Offer{Response::compromise, xi + (xj - xi) * (-mine / theirs), theirs, sender};
+      return Offer{Response::capitulation, xj, theirs, sender};
     }
     return std::nullopt;
   }
@@ -208,11 +230,9 @@ class IssueRound {
   const IssueState& st_;
   const EumOptions& options_;
   std::size_t n_;
-  WinProbabilities probability_;
+  std::vector<std::size_t> order_;
   double median_ = 0;
-  std::vector<double> p_;
 };
-
 std::optional<double> weighted_mean(const std::vector<double>& x, const std::vector<double>& w) {
   double total = 0, sum = 0;
   for (std::size_t k = 0; k < x.size(); ++k)

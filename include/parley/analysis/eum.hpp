@@ -2,7 +2,8 @@
 #pragma once
 /// Bueno de Mesquita's expected-utility model of group decisions, as specified by Scholz, Calbert
 /// and Smith (2011): rounds of votes, risk attitudes, challenges and offers on each issue, which move
-/// the actors' positions until they settle. Each issue is run on its own, as the literature does.
+/// the actors' positions round after round; they need not settle (the EC case cycles). Each issue is
+/// run on its own, as the literature does.
 /// Every choice where the specification is ambiguous is listed in docs/spatial.md.
 
 #include <optional>

@@ -56,5 +56,6 @@ Runner configure_convert(CLI::App& app);
 Runner configure_paths(CLI::App& app);
 Runner configure_predict(CLI::App& app);
 Runner configure_inverse(CLI::App& app);
+Runner configure_robustness(CLI::App& app);
 
 }  // namespace parley::cli

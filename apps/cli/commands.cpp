@@ -17,6 +17,8 @@ const std::vector<Command>& command_table() {
       {"paths", "How the conflict can evolve from the status quo by unilateral improvements", &configure_paths},
       {"inverse", "Which preferences of some parties would make a chosen state an equilibrium, and the least change",
        &configure_inverse},
+      {"robustness", "How many reversed preference pairs it takes to break each equilibrium (margin of stability)",
+       &configure_robustness},
       {"predict", "Spatial issues: weighted median, compromise and the zone inside every red line", &configure_predict},
       {"convert", "Write a model (e.g. a GMCR+ .gmcr file) in parley's format, YAML or JSON", &configure_convert},
       {"generate", "Write a reproducible synthetic conflict of a given size (for benchmarks)", &configure_generate},

@@ -42,6 +42,16 @@ class InverseAnalysis {
       varied_[static_cast<std::size_t>(v)] = true;
   }
 
+  /// The least change of the one varied party's preference that breaks the target's stability for it.
+  [[nodiscard]] std::optional<detail::AboveSet> breaking_change(Concept c) {
+    const int party = options_.vary.front();
+    const auto conditions = varied_party_conditions(party, c);
+    return solver_.destabilize(*conditions, preference(party), options_.target, state_count(),
+                               options_.least_change_time_limit);
+  }
+
+  [[nodiscard]] bool can_move_away(int party) const { return !moves_from(party, options_.target).empty(); }
+
   ConceptInverse run(Concept c) {
     ConceptInverse out;
     out.solution = c;
@@ -370,7 +380,7 @@ class InverseAnalysis {
             kLeastChangeVariables);
         return;
       }
-      const auto above = solver_.solve(*pc, u, options_.target, state_count(), options_.least_change_time_limit);
+      const auto above = solver_.stabilize(*pc, u, options_.target, state_count(), options_.least_change_time_limit);
       if (!above) {
         out.least_change_note = fmt::format("the exact search for party '{}' did not finish within {} s",
                                             model_.parties[static_cast<std::size_t>(pc->party)].id,
@@ -425,6 +435,42 @@ InverseResult analyze_inverse(const Model& model, const InverseOptions& options,
   for (Concept c : options.concepts) {
     if (c == Concept::SIM) throw std::invalid_argument("inverse analysis covers nash, gmr, smr and seq");
     out.concepts.push_back(analysis.run(c));
+  }
+  return out;
+}
+
+std::vector<StabilityMargin> stability_margins(const Model& model, Concept c, const std::vector<StateIndex>& states,
+                                               const CancelToken& cancel, std::chrono::milliseconds time_limit) {
+  if (c == Concept::SIM) throw std::invalid_argument("stability margins cover nash, gmr, smr and seq");
+  std::vector<StabilityMargin> out;
+  for (StateIndex state : states) {
+    StabilityMargin margin{state, std::nullopt, -1, {}, {}};
+    bool unfinished = false, bounded = false;
+    for (std::size_t p = 0; p < model.parties.size(); ++p) {
+      const InverseOptions options{state, {static_cast<int>(p)}, {c}, time_limit};
+      InverseAnalysis analysis(model, options, cancel);
+      auto change = analysis.breaking_change(c);
+      if (!change && analysis.can_move_away(static_cast<int>(p))) {
+        // No proven optimum in time (SMR only: the others are solved directly). Every SMR-stable
+        // state is GMR-stable, so breaking GMR breaks SMR: an upper bound, found exactly and fast.
+        change = analysis.breaking_change(Concept::GMR);
+        bounded = bounded || change.has_value();
+        unfinished = unfinished || !change;
+      }
+      if (!change) continue;
+      if (!margin.distance || change->distance < *margin.distance) {
+        margin.distance = change->distance;
+        margin.party = static_cast<int>(p);
+        margin.ranking = detail::ranking_from_above_set(change->above, model.preferences[p], state);
+      }
+    }
+    if (unfinished || bounded)
+      margin.note = margin.distance ? "for some party the exact search did not finish in time and its GMR margin "
+                                      "stands in: the margin may be smaller"
+                                    : "the exact search did not finish in time";
+    else if (!margin.distance)
+      margin.note = "no party can move away from this state";
+    out.push_back(std::move(margin));
   }
   return out;
 }

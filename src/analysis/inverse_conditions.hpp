@@ -36,23 +36,32 @@ struct PartyConditions {
   [[nodiscard]] std::vector<StateIndex> relevant_states(StateIndex target) const;
 };
 
-/// The above set that satisfies `conditions` and reverses the fewest pairs of `preference` (and
-/// that distance), found with Z3; nullopt if Z3 found no proven optimum within the time limit
-/// (one always exists: the target ranked first). `above` has one flag per state.
+/// A set of states ranked above the target (one flag per state) and the Kendall distance of the
+/// closest ranking with it from today's preference.
 struct AboveSet {
   std::vector<bool> above;
   std::uint64_t distance = 0;
 };
+
+/// Least changes of one party's preference, found with Z3 as weighted MaxSAT (least_change.cpp).
+/// Each returns the above set and its Kendall distance from `preference`, or nullopt if Z3 proved
+/// no optimum within the time limit. `above` has one flag per state.
 class LeastChangeSolver {
  public:
   LeastChangeSolver();
   ~LeastChangeSolver();
   LeastChangeSolver(const LeastChangeSolver&) = delete;
   LeastChangeSolver& operator=(const LeastChangeSolver&) = delete;
-  std::optional<AboveSet> solve(const PartyConditions& conditions, const Preference& preference, StateIndex target,
-                                std::size_t state_count, std::chrono::milliseconds time_limit);
+  /// The closest above set that satisfies every condition (one always exists: the target first).
+  std::optional<AboveSet> stabilize(const PartyConditions& conditions, const Preference& preference, StateIndex target,
+                                    std::size_t state_count, std::chrono::milliseconds time_limit);
+  /// The closest above set that breaks some condition; nullopt also if the party has no move.
+  std::optional<AboveSet> destabilize(const PartyConditions& conditions, const Preference& preference,
+                                      StateIndex target, std::size_t state_count, std::chrono::milliseconds time_limit);
 
  private:
+  std::optional<AboveSet> search(const PartyConditions& conditions, const Preference& preference, StateIndex target,
+                                 std::size_t state_count, std::chrono::milliseconds time_limit, bool stable);
   struct Context;  // Z3's, made once: creating one costs milliseconds, more than most problems
   std::unique_ptr<Context> z3_;
 };

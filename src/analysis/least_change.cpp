@@ -12,6 +12,10 @@
 /// One boolean per state of U says "kept"; each term is a weighted soft clause. States of U that
 /// no condition mentions and that share a level behave alike (each term is linear in how many of
 /// them are kept), so one boolean stands for the whole group.
+///
+/// Destabilising (the margin of an equilibrium) is the mirror image: some move's condition must
+/// fail, which only asks states into A, so an optimal A contains U and the choice is which other
+/// states to promote over the target.
 #include <z3++.h>
 
 #include <algorithm>
@@ -49,6 +53,44 @@ struct Unit {
   std::vector<StateIndex> states;  ///< the states it stands for
 };
 
+/// Whether each condition holds for an above set.
+bool deterred(const MoveCondition& m, const std::vector<bool>& above) {
+  if (!above[m.improvement]) return true;
+  return std::any_of(m.sanctions.begin(), m.sanctions.end(), [&](const Sanction& s) {
+    return !above[s.state] && std::none_of(s.escapes.begin(), s.escapes.end(), [&](StateIndex e) { return above[e]; });
+  });
+}
+
+/// The states on one side of the target today, as decision units: those the conditions mention
+/// one by one, the others grouped by level.
+struct Units {
+  std::vector<Unit> units;
+  std::vector<int> unit_of;  ///< per state: its unit, or -1 if it is not a candidate
+
+  Units(const PartyConditions& conditions, const Preference& preference, StateIndex target, std::size_t state_count,
+        bool candidates_above)
+      : unit_of(state_count, -1) {
+    const std::uint32_t t = preference.level(target);
+    std::vector<bool> relevant(state_count, false);
+    for (StateIndex s : conditions.relevant_states(target))
+      relevant[s] = true;
+    std::map<std::uint32_t, int> free_group;
+    for (StateIndex s = 0; s < state_count; ++s) {
+      if (s == target || (candidates_above ? preference.level(s) <= t : preference.level(s) > t)) continue;
+      if (relevant[s]) {
+        unit_of[s] = static_cast<int>(units.size());
+        units.push_back({preference.level(s), 1, {s}});
+        continue;
+      }
+      auto [it, fresh] = free_group.try_emplace(preference.level(s), static_cast<int>(units.size()));
+      if (fresh) units.push_back({preference.level(s), 0, {}});
+      Unit& u = units[static_cast<std::size_t>(it->second)];
+      ++u.weight;
+      u.states.push_back(s);
+    }
+  }
+};
+
 }  // namespace
 
 struct LeastChangeSolver::Context {
@@ -58,87 +100,119 @@ struct LeastChangeSolver::Context {
 LeastChangeSolver::LeastChangeSolver() : z3_(std::make_unique<Context>()) {}
 LeastChangeSolver::~LeastChangeSolver() = default;
 
+std::optional<AboveSet> LeastChangeSolver::stabilize(const PartyConditions& conditions, const Preference& preference,
+                                                     StateIndex target, std::size_t state_count,
+                                                     std::chrono::milliseconds time_limit) {
+  return search(conditions, preference, target, state_count, time_limit, true);
+}
+
 namespace {
 
-/// Today's own above set (the states the party strictly prefers to the target), if it already
-/// satisfies the conditions: then nothing needs to change.
-std::optional<AboveSet> unchanged(const PartyConditions& conditions, const Preference& preference, StateIndex target,
-                                  std::size_t state_count) {
-  AboveSet out{std::vector<bool>(state_count, false), 0};
-  for (StateIndex s = 0; s < state_count; ++s)
-    out.above[s] = preference.prefers(s, target);
-  for (const MoveCondition& m : conditions.moves) {
-    if (!out.above[m.improvement]) continue;
-    const bool deterred = std::any_of(m.sanctions.begin(), m.sanctions.end(), [&](const Sanction& s) {
-      return !out.above[s.state] &&
-             std::none_of(s.escapes.begin(), s.escapes.end(), [&](StateIndex e) { return out.above[e]; });
-    });
-    if (!deterred) return std::nullopt;
+/// The closest above set containing today's and `forced`: by the exchange argument in the file
+/// comment the other states promoted form an upper set of levels, so one threshold is tried per level.
+AboveSet closest_with(const std::vector<StateIndex>& forced, const Preference& preference, StateIndex target,
+                      const std::vector<bool>& today) {
+  std::vector<std::uint32_t> thresholds = {preference.level_count()};  // promote nothing else
+  for (std::uint32_t level = 0; level <= preference.level(target); ++level)
+    thresholds.push_back(level);
+  std::optional<AboveSet> best;
+  for (std::uint32_t threshold : thresholds) {
+    AboveSet candidate{today, 0};
+    for (StateIndex s : forced)
+      candidate.above[s] = true;
+    for (StateIndex s = 0; s < today.size(); ++s)
+      if (s != target && preference.level(s) >= threshold) candidate.above[s] = true;
+    candidate.distance = kendall_distance(preference, ranking_from_above_set(candidate.above, preference, target));
+    if (!best || candidate.distance < best->distance) best = std::move(candidate);
   }
-  return out;
+  return *best;
 }
 
 }  // namespace
 
-std::optional<AboveSet> LeastChangeSolver::solve(const PartyConditions& conditions, const Preference& preference,
-                                                 StateIndex target, std::size_t state_count,
-                                                 std::chrono::milliseconds time_limit) {
-  if (auto today = unchanged(conditions, preference, target, state_count)) return today;
-  // Only states above the target today are candidates for the new above set A: see the file comment.
-  const std::uint32_t t = preference.level(target);
-  std::vector<bool> relevant(state_count, false);
-  for (StateIndex s : conditions.relevant_states(target))
-    relevant[s] = true;
-  std::vector<Unit> units;
-  std::vector<int> unit_of(state_count, -1);
-  std::map<std::uint32_t, int> free_group;
-  for (StateIndex s = 0; s < state_count; ++s) {
-    if (s == target || preference.level(s) <= t) continue;
-    if (relevant[s]) {
-      unit_of[s] = static_cast<int>(units.size());
-      units.push_back({preference.level(s), 1, {s}});
-      continue;
-    }
-    auto [it, fresh] = free_group.try_emplace(preference.level(s), static_cast<int>(units.size()));
-    if (fresh) units.push_back({preference.level(s), 0, {}});
-    Unit& u = units[static_cast<std::size_t>(it->second)];
-    ++u.weight;
-    u.states.push_back(s);
+std::optional<AboveSet> LeastChangeSolver::destabilize(const PartyConditions& conditions, const Preference& preference,
+                                                       StateIndex target, std::size_t state_count,
+                                                       std::chrono::milliseconds time_limit) {
+  if (conditions.moves.empty()) return std::nullopt;
+  const bool escapes = std::any_of(conditions.moves.begin(), conditions.moves.end(), [](const MoveCondition& m) {
+    return std::any_of(m.sanctions.begin(), m.sanctions.end(), [](const Sanction& s) { return !s.escapes.empty(); });
+  });
+  if (escapes) return search(conditions, preference, target, state_count, time_limit, false);
+  // Without escapes (Nash, GMR, SEQ) breaking one move's condition means lifting the move and all
+  // its sanctions over the target: a fixed set per move, solved exactly without a solver.
+  std::vector<bool> today(state_count, false);
+  for (StateIndex s = 0; s < state_count; ++s)
+    today[s] = preference.prefers(s, target);
+  std::optional<AboveSet> best;
+  for (const MoveCondition& m : conditions.moves) {
+    std::vector<StateIndex> forced = {m.improvement};
+    for (const Sanction& s : m.sanctions)
+      forced.push_back(s.state);
+    AboveSet candidate = closest_with(forced, preference, target, today);
+    if (!best || candidate.distance < best->distance) best = std::move(candidate);
   }
+  return best;
+}
 
+std::optional<AboveSet> LeastChangeSolver::search(const PartyConditions& conditions, const Preference& preference,
+                                                  StateIndex target, std::size_t state_count,
+                                                  std::chrono::milliseconds time_limit, bool stable) {
+  AboveSet today{std::vector<bool>(state_count, false), 0};
+  for (StateIndex s = 0; s < state_count; ++s)
+    today.above[s] = preference.prefers(s, target);
+  const bool holds = std::all_of(conditions.moves.begin(), conditions.moves.end(),
+                                 [&](const MoveCondition& m) { return deterred(m, today.above); });
+  if (holds == stable) return today;
+
+  // Stabilising, only states above the target today may be demoted; destabilising, only states
+  // not above it may be promoted (see the file comment). A unit's boolean says "above the target".
+  const Units candidates(conditions, preference, target, state_count, stable);
+  const auto& units = candidates.units;
   z3::context& z3 = z3_->context;
   z3::optimize solver(z3);
   z3::params params(z3);
   params.set("timeout", static_cast<unsigned>(time_limit.count()));
   solver.set(params);
-  z3::expr_vector kept(z3);  // kept[u]: the unit stays above the target
+  z3::expr_vector in_above(z3);
   for (std::size_t k = 0; k < units.size(); ++k)
-    kept.push_back(z3.bool_const(("a" + std::to_string(k)).c_str()));
-  auto above = [&](StateIndex s) { return unit_of[s] < 0 ? z3.bool_val(false) : kept[unit_of[s]]; };
+    in_above.push_back(z3.bool_const(("a" + std::to_string(k)).c_str()));
+  auto above = [&](StateIndex s) {
+    const int u = candidates.unit_of[s];
+    return u >= 0 ? in_above[u] : z3.bool_val(today.above[s]);
+  };
+  z3::expr_vector broken(z3);  // destabilising: some move's condition must fail
   for (const MoveCondition& m : conditions.moves) {
-    z3::expr deterred = !above(m.improvement);
+    z3::expr holds_here = !above(m.improvement);
     for (const Sanction& s : m.sanctions) {
       z3::expr safe = !above(s.state);
       for (StateIndex e : s.escapes)
         safe = safe && !above(e);
-      deterred = deterred || safe;
+      holds_here = holds_here || safe;
     }
-    solver.add(deterred);
+    if (stable)
+      solver.add(holds_here);
+    else
+      broken.push_back(!holds_here);
   }
+  if (!stable) solver.add(z3::mk_or(broken));
+  const std::uint32_t t = preference.level(target);
   for (std::size_t k = 0; k < units.size(); ++k) {
     const Unit& u = units[k];
-    solver.add_soft(kept[static_cast<int>(k)], u.weight);  // demoting passes the target
+    const z3::expr a = in_above[static_cast<int>(k)];
+    // Crossing the target reverses the pair with it unless the two are tied today.
+    if (stable || u.level < t) solver.add_soft(stable ? a : !a, u.weight);
     for (std::size_t j = 0; j < units.size(); ++j)
-      if (u.level > units[j].level)  // demoting u below a kept j reverses each pair
-        solver.add_soft(kept[static_cast<int>(k)] || !kept[static_cast<int>(j)], u.weight * units[j].weight);
+      if (u.level > units[j].level)  // u below the target and j above it reverses each of their pairs
+        solver.add_soft(a || !in_above[static_cast<int>(j)], u.weight * units[j].weight);
   }
   if (solver.check() != z3::sat) return std::nullopt;
   const z3::model model = solver.get_model();
-  AboveSet out{std::vector<bool>(state_count, false), 0};
-  for (std::size_t k = 0; k < units.size(); ++k)
-    if (model.eval(kept[static_cast<int>(k)], true).is_true())
-      for (StateIndex s : units[k].states)
-        out.above[s] = true;
+  AboveSet out = today;
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    const bool is_above = model.eval(in_above[static_cast<int>(k)], true).is_true();
+    for (StateIndex s : units[k].states)
+      out.above[s] = is_above;
+  }
   // The distance of the ranking itself, not the solver's objective, so the two cannot drift apart.
   out.distance = kendall_distance(preference, ranking_from_above_set(out.above, preference, target));
   return out;

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace parley {
 
 namespace {
@@ -143,6 +145,54 @@ std::string text_inverse(const Model& model, const InverseResult& result) {
     }
     if (!c.count_note.empty() && !c.share) out += fmt::format("  Count: {}.\n", c.count_note);
   }
+  return out;
+}
+
+Json json_margins(const Model& model, const std::vector<ConceptMargins>& margins) {
+  Json out = json_header(model), by_concept = Json::object();
+  for (const ConceptMargins& c : margins) {
+    Json list = Json::array();
+    for (const StabilityMargin& m : c.margins) {
+      Json entry = {{"state", model.pattern(m.state)},
+                    {"distance", m.distance ? Json(*m.distance) : Json(nullptr)},
+                    {"party", m.party >= 0 ? Json(party_id(model, m.party)) : Json(nullptr)},
+                    {"ranking", patterns(model, m.ranking)}};
+      if (!m.note.empty()) entry["note"] = m.note;
+      list.push_back(std::move(entry));
+    }
+    by_concept[std::string(concept_key(c.solution))] = std::move(list);
+  }
+  out["margins"] = std::move(by_concept);
+  return out;
+}
+
+std::string text_margins(const Model& model, const std::vector<ConceptMargins>& margins) {
+  std::string out =
+      "Margin of stability: the fewest reversed pairs in one party's preference that break each equilibrium.\n";
+  for (const ConceptMargins& c : margins) {
+    out += fmt::format("\n{}:\n", concept_label(c.solution));
+    if (c.margins.empty()) out += "  no equilibria\n";
+    for (const StabilityMargin& m : c.margins) {
+      out += fmt::format("  {}: ", state_name(model, m.state));
+      if (!m.distance) {
+        out += m.note + "\n";
+        continue;
+      }
+      if (*m.distance == 0) {
+        out += fmt::format("0 ({} is indifferent between it and a state it can move to: breaking that tie is enough)\n",
+                           party_id(model, m.party));
+        continue;
+      }
+      const auto changes = reversals(model, model.preferences[static_cast<std::size_t>(m.party)], m.ranking, 4);
+      std::string list;
+      for (const auto& change : changes)
+        list += (list.empty() ? "" : "; ") + change;
+      out += fmt::format("{} ({} ranks {}{}){}\n", *m.distance, party_id(model, m.party), list,
+                         changes.size() == 4 ? "; …" : "", m.note.empty() ? "" : " - " + m.note);
+    }
+  }
+  if (std::any_of(margins.begin(), margins.end(), [](const ConceptMargins& c) { return c.solution == Concept::SEQ; }))
+    out += "\n(SEQ margins count each party's own preference only: an upper bound.)\n";
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "parley/analysis/inverse.hpp"
 #include "parley/analysis/limited_move.hpp"
 #include "parley/analysis/paths.hpp"
 #include "parley/analysis/spatial.hpp"
@@ -164,6 +165,22 @@ TEST_P(Catalog, SpatialPredictionsAreThePublishedOnes) {
   }
   if (expected["compromise"]) {  // published to two decimals
     EXPECT_NEAR(*p.issues[0].compromise, expected["compromise"].as<double>(), 0.005);
+  }
+}
+
+TEST_P(Catalog, InverseCountsAreThePublishedOnes) {
+  const YAML::Node expected = file_["x-expected"]["inverse"];
+  if (!expected) GTEST_SKIP() << "no published inverse problem";
+  InverseOptions options;
+  options.target = *model_->states->index_of(pattern_bits(expected["target"].as<std::string>()));
+  for (const auto& party : expected["vary"]) options.vary.push_back(model_->party_index(party.as<std::string>()));
+  CancelToken cancel;
+  const auto result = analyze_inverse(*model_, options, cancel);
+  EXPECT_EQ(result.rankings_considered, expected["rankings_considered"].as<std::uint64_t>());
+  for (const auto& c : result.concepts) {
+    const auto key = std::string(concept_key(c.solution));
+    ASSERT_TRUE(c.count) << key;
+    EXPECT_EQ(*c.count, expected["counts"][key].as<std::uint64_t>()) << key;
   }
 }
 

@@ -219,6 +219,38 @@ check "generate writes a valid model" test $? -eq 0
 "$parley" check "$tmp/gen2.yaml" >/dev/null
 check "generate --exclusive-pairs without pairs is still valid" test $? -eq 0
 
+# inverse analysis: the Syria-Iraq counts of the catalog, the least change, and bad arguments
+"$parley" inverse catalog/syria-iraq.yaml --target YNN --vary Syria --json >"$tmp/inverse.json"
+check "inverse json" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["target"] == "YNN" and d["vary"] == ["Syria"] and d["rankings_considered"] == 720, d
+assert d["counts"] == {"nash": 240, "gmr": 384, "smr": 300, "seq": 384}, d["counts"]
+assert d["least_change"]["nash"]["distance"] == 3, d["least_change"]
+assert d["least_change"]["nash"]["rankings"]["Syria"][0] == "YNN", d["least_change"]
+' "$tmp/inverse.json"
+"$parley" inverse catalog/syria-iraq.yaml --target 2 --vary Syria >"$tmp/out"
+check "inverse text: conditions in words" grep -q "Syria must prefer YNN to NNN, or to one of the others' replies NNY." "$tmp/out"
+check "inverse text: table" grep -Eq "^SMR +300 \(41.7%\) +1 reversed pair$" "$tmp/out"
+"$parley" inverse catalog/syria-iraq.yaml --target YNN --vary Syrria >/dev/null 2>"$tmp/err"
+check "inverse: unknown party exits 1" test $? -eq 1
+check "inverse: unknown party suggestion" grep -q "did you mean 'Syria'?" "$tmp/err"
+"$parley" inverse catalog/syria-iraq.yaml --target YYY --vary Syria >/dev/null 2>"$tmp/err"
+check "inverse: infeasible target exits 1" test $? -eq 1
+"$parley" inverse catalog/syria-iraq.yaml --target YNN --vary Syria --concepts sim >/dev/null 2>"$tmp/err"
+check "inverse: sim refused" grep -q "covers nash, gmr, smr and seq" "$tmp/err"
+
+# margins of stability: Syria-Iraq's Nash equilibrium breaks when Syria reverses 2 pairs
+"$parley" robustness catalog/syria-iraq.yaml --json --concepts nash,gmr >"$tmp/margins.json"
+check "robustness json" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["margins"]["nash"] == [{"state": "NYY", "distance": 2, "party": "Syria", "ranking": d["margins"]["nash"][0]["ranking"]}], d
+assert [m["state"] for m in d["margins"]["gmr"]] == ["NNN", "NYY"], d
+' "$tmp/margins.json"
+"$parley" robustness catalog/elmira.yaml --concepts nash >"$tmp/out"
+check "robustness text: a tie breaks for free" grep -q "NNNYN (state 5): 0 (MoE is indifferent" "$tmp/out"
+
 # Ctrl-C stops a long analysis cleanly: a message, exit code 130, no partial output
 "$parley" generate --parties 5 --options 20 --seed 1 >"$tmp/big20.yaml"
 "$parley" analyze --json --only equilibria "$tmp/big20.yaml" >"$tmp/big20.json" 2>"$tmp/err" &

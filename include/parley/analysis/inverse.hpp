@@ -77,6 +77,25 @@ struct InverseResult {
 /// concept other than Nash, GMR, SMR, SEQ.
 InverseResult analyze_inverse(const Model& model, const InverseOptions& options, const CancelToken& cancel);
 
+/// How close an equilibrium is to breaking: the smallest change of one party's own preference
+/// (Kendall distance) after which that party is no longer stable at the state.
+struct StabilityMargin {
+  StateIndex state = 0;
+  /// nullopt when no party's own preference can break it (no party can move away) or when the
+  /// search did not finish (see note).
+  std::optional<std::uint64_t> distance;
+  int party = -1;                   ///< whose change is smallest (the first such party)
+  std::vector<StateIndex> ranking;  ///< that party's new ranking, most preferred first
+  std::string note;
+};
+
+/// The margin of each of `states` under concept c (Nash, GMR, SMR or SEQ). Exact for Nash, GMR and
+/// SMR, where a party's stability depends on its own preference only; under SEQ a change of a
+/// sanctioning party's preference can also break a state, so the SEQ margin is an upper bound.
+std::vector<StabilityMargin> stability_margins(const Model& model, Concept c, const std::vector<StateIndex>& states,
+                                               const CancelToken& cancel,
+                                               std::chrono::milliseconds time_limit = std::chrono::seconds(20));
+
 /// Kendall distance from a preference to a strict ranking (best first): the pairs ordered strictly
 /// by the preference and the other way round by the ranking. Pairs tied in the preference never count.
 std::uint64_t kendall_distance(const Preference& preference, const std::vector<StateIndex>& ranking);

@@ -12,4 +12,12 @@ namespace parley {
 Json json_inverse(const Model& model, const InverseResult& result);
 std::string text_inverse(const Model& model, const InverseResult& result);
 
+/// Margins of stability per concept, as {"margins": {"nash": [{"state", "distance", "party", "ranking"}]}}.
+struct ConceptMargins {
+  Concept solution = Concept::Nash;
+  std::vector<StabilityMargin> margins;
+};
+Json json_margins(const Model& model, const std::vector<ConceptMargins>& margins);
+std::string text_margins(const Model& model, const std::vector<ConceptMargins>& margins);
+
 }  // namespace parley

@@ -217,5 +217,55 @@ RC_GTEST_PROP(Inverse, TwoVariedPartiesEqualBruteForce, ()) {
   }
 }
 
+TEST(Inverse, SyriaIraqMarginOfTheNashEquilibrium) {
+  // NYY is Nash: Syria's moves from it go to NNY and YNY, which it ranks 5th and 6th below NYY
+  // (3rd); Iraq's move goes to NYN, its last. The cheapest break: Syria lifts NNY over NYY, passing
+  // YNN on the way or not - NNY sits two places below NYY, so 2 reversed pairs; Iraq would need 5.
+  const auto model = syria_iraq();
+  CancelToken cancel;
+  const auto margins = stability_margins(*model, Concept::Nash, {5}, cancel);
+  ASSERT_EQ(margins.size(), 1U);
+  ASSERT_TRUE(margins[0].distance);
+  EXPECT_EQ(*margins[0].distance, 2U);
+  EXPECT_EQ(margins[0].party, 0);
+}
+
+// The margin is the least Kendall change of one party's preference that breaks the state, which
+// brute force finds by trying every strict ranking of every party.
+RC_GTEST_PROP(Inverse, MarginsEqualBruteForce, ()) {
+  const auto conflict = testing::random_conflict(3, 3);
+  std::vector<std::size_t> order(conflict.parties.size());
+  std::iota(order.begin(), order.end(), 0);
+  const auto model = testing::model_from(conflict.yaml(order, false));
+  RC_ASSERT(model);
+  const std::size_t n = model->states->size();
+  RC_PRE(n <= 5);
+  const Concept which = *rc::gen::element(Concept::Nash, Concept::GMR, Concept::SMR);
+  const auto state = static_cast<StateIndex>(*rc::gen::inRange(0, static_cast<int>(n)));
+  auto ref = testing::to_reference(*model);
+  RC_PRE(equilibrium_in_reference(ref, which, static_cast<int>(state)));
+  CancelToken cancel;
+  const auto margin = stability_margins(*model, which, {state}, cancel).at(0);
+  std::uint64_t least = UINT64_MAX;
+  for (std::size_t p = 0; p < model->parties.size(); ++p) {
+    const auto saved = ref.payoff[p];
+    std::vector<StateIndex> ranking(n);
+    std::iota(ranking.begin(), ranking.end(), StateIndex{0});
+    do {
+      ref.payoff[p] = payoffs_of(ranking);
+      if (!stable_in_reference(ref, which, static_cast<int>(p), static_cast<int>(state)))
+        least = std::min(least, kendall_distance(model->preferences[p], ranking));
+    } while (std::next_permutation(ranking.begin(), ranking.end()));
+    ref.payoff[p] = saved;
+  }
+  RC_ASSERT(margin.distance.has_value() == (least != UINT64_MAX));
+  if (!margin.distance) return;
+  RC_ASSERT(*margin.distance == least);
+  const auto party = static_cast<std::size_t>(margin.party);
+  RC_ASSERT(kendall_distance(model->preferences[party], margin.ranking) == least);
+  ref.payoff[party] = payoffs_of(margin.ranking);
+  RC_ASSERT(!stable_in_reference(ref, which, margin.party, static_cast<int>(state)));
+}
+
 }  // namespace
 }  // namespace parley

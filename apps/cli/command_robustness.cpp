@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <iostream>
+
+#include "command.hpp"
+#include "interrupt.hpp"
+#include "parley/analysis/inverse.hpp"
+#include "parley/analysis/stability.hpp"
+#include "parley/io/inverse_output.hpp"
+
+namespace parley::cli {
+
+namespace {
+struct RobustnessArguments : ModelArguments {
+  bool json = false;
+  double solver_seconds = 2;
+  std::vector<std::string> concepts = {"nash", "gmr", "smr", "seq"};
+};
+}  // namespace
+
+Runner configure_robustness(CLI::App& app) {
+  auto args = std::make_shared<RobustnessArguments>();
+  args->add_to(app);
+  app.add_flag("--json", args->json, "Print JSON instead of sentences");
+  add_concepts_option(app, args->concepts);
+  app.add_option("--solver-seconds", args->solver_seconds,
+                 "Time limit of the exact SMR search per equilibrium and party; past it the GMR margin, an upper "
+                 "bound, stands in (default 2)")
+      ->check(CLI::Range(0.1, 3600.0));
+  return [args] {
+    auto model = args->load_with_states("the margin of stability");
+    if (!model) return kExitInvalidModel;
+    std::vector<Concept> concepts = to_concepts(args->concepts);
+    if (std::erase(concepts, Concept::SIM) > 0) {
+      std::cerr << "parley robustness: error: --concepts: margins cover nash, gmr, smr and seq\n"
+                   "  help: drop sim from the list\n";
+      return kExitInvalidModel;
+    }
+    const CancelToken& cancel = interrupt_token();
+    Progress progress;
+    const StabilityResult stability = analyze_stability(*model, {concepts}, progress, cancel);
+    std::vector<ConceptMargins> margins;
+    const auto limit = std::chrono::milliseconds(static_cast<long>(args->solver_seconds * 1000));
+    for (Concept c : concepts) {
+      std::vector<StateIndex> equilibria;
+      const StateSet eq = stability.equilibria(c);
+      for (StateIndex s = 0; s < eq.size(); ++s)
+        if (eq[s]) equilibria.push_back(s);
+      margins.push_back({c, stability_margins(*model, c, equilibria, cancel, limit)});
+    }
+    if (args->json)
+      std::cout << json_margins(*model, margins).dump(2) << '\n';
+    else
+      std::cout << model->name << "\n\n" << text_margins(*model, margins);
+    return kExitOk;
+  };
+}
+
+}  // namespace parley::cli

@@ -12,6 +12,7 @@
 
 #include "parley/io/gmcr_reader.hpp"
 #include "parley/io/model_reader.hpp"
+#include "spatial_csv_reader.hpp"
 #include "text_checks.hpp"
 
 namespace parley {
@@ -367,6 +368,13 @@ ReadResult read_model_text(std::string_view text, const std::string& default_nam
     if (!result.diagnostics.empty()) result.model = nullptr;
     return result;
   }
+  if (detail::looks_like_spatial_csv(text)) {
+    if (!file_size_ok(text.size(), options, result.diagnostics)) return result;
+    result.draft = detail::parse_spatial_csv(text, default_name, result.diagnostics);
+    if (result.diagnostics.empty()) result.model = build_model(result.draft, options.build, result.diagnostics);
+    if (!result.diagnostics.empty()) result.model = nullptr;
+    return result;
+  }
   result.draft = parse_model_text(text, default_name, result.diagnostics, options);
   if (!result.diagnostics.empty() && result.draft.parties.empty()) return result;
   // Structural errors do not stop validation: every error of the file is reported at once.
@@ -380,7 +388,7 @@ ReadResult read_model_file(const std::string& path, const ReadOptions& options) 
   if (std::filesystem::is_directory(path, ec)) {
     ReadResult result;
     result.diagnostics.error({}, "this is a directory, not a model file",
-                             "give the path of a .yaml, .json or .gmcr file");
+                             "give the path of a .yaml, .json, .gmcr or .csv file");
     return result;
   }
   std::ifstream in(path, std::ios::binary);

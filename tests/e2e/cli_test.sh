@@ -251,6 +251,23 @@ assert [m["state"] for m in d["margins"]["gmr"]] == ["NNN", "NYY"], d
 "$parley" robustness catalog/elmira.yaml --concepts nash >"$tmp/out"
 check "robustness text: a tie breaks for free" grep -q "NNNYN (state 5): 0 (MoE is indifferent" "$tmp/out"
 
+# spatial CSV imports: KTAB's SMP layout and the expected-utility layout
+"$parley" predict examples/imports/ktab-smp-sample.csv --json >"$tmp/ktab.json"
+check "ktab csv predicts both issues" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sorted(d["issues"]) == ["reform", "timing"], d["issues"].keys()
+' "$tmp/ktab.json"
+"$parley" predict examples/imports/ec-car-emissions.csv --json >"$tmp/eumcsv.json"
+check "eum csv median" python3 -c '
+import json, sys
+assert json.load(open(sys.argv[1]))["issues"]["issue"]["median"] == 7.0
+' "$tmp/eumcsv.json"
+printf 'Actor,Capability,Position,Salience\nA,1,ten,0.5\n' >"$tmp/bad.csv"
+"$parley" check "$tmp/bad.csv" 2>"$tmp/err"
+check "bad csv exits 1" test $? -eq 1
+check "bad csv located error" grep -q "bad.csv:2:5: error: position 'ten' is not a number" "$tmp/err"
+
 # Ctrl-C stops a long analysis cleanly: a message, exit code 130, no partial output
 "$parley" generate --parties 5 --options 20 --seed 1 >"$tmp/big20.yaml"
 "$parley" analyze --json --only equilibria "$tmp/big20.yaml" >"$tmp/big20.json" 2>"$tmp/err" &

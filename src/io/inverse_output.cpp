@@ -123,7 +123,8 @@ std::string text_inverse(const Model& model, const InverseResult& result) {
       }
       out += ".\n";
     }
-    if (c.conditions.empty() && c.unstable_fixed_parties.empty())
+    // Conditions were all derived (no out-of-reach note) and there are none: nothing can move.
+    if (c.conditions.empty() && c.unstable_fixed_parties.empty() && c.share)
       out += fmt::format("  {} cannot move away from the target: nothing to ask of its preferences.\n", varied);
     if (c.least_change) {
       for (std::size_t k = 0; k < result.vary.size(); ++k) {
@@ -143,7 +144,8 @@ std::string text_inverse(const Model& model, const InverseResult& result) {
     } else if (!c.least_change_note.empty()) {
       out += fmt::format("  Least change: {}.\n", c.least_change_note);
     }
-    if (!c.count_note.empty() && !c.share) out += fmt::format("  Count: {}.\n", c.count_note);
+    if (!c.count_note.empty() && !c.share && c.count_note != c.least_change_note)
+      out += fmt::format("  Count: {}.\n", c.count_note);
   }
   return out;
 }

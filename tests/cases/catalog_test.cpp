@@ -173,7 +173,8 @@ TEST_P(Catalog, InverseCountsAreThePublishedOnes) {
   if (!expected) GTEST_SKIP() << "no published inverse problem";
   InverseOptions options;
   options.target = *model_->states->index_of(pattern_bits(expected["target"].as<std::string>()));
-  for (const auto& party : expected["vary"]) options.vary.push_back(model_->party_index(party.as<std::string>()));
+  for (const auto& party : expected["vary"])
+    options.vary.push_back(model_->party_index(party.as<std::string>()));
   CancelToken cancel;
   const auto result = analyze_inverse(*model_, options, cancel);
   EXPECT_EQ(result.rankings_considered, expected["rankings_considered"].as<std::uint64_t>());

@@ -7,6 +7,8 @@
 #include "parley/analysis/eum.hpp"
 #include "parley/analysis/nash_bargaining.hpp"
 #include "parley/analysis/smp.hpp"
+#include "parley/analysis/spatial_uncertainty.hpp"
+#include "parley/io/model_reader.hpp"
 
 namespace {
 
@@ -55,3 +57,43 @@ void BM_NashBargaining(benchmark::State& state) {
 BENCHMARK(BM_Eum)->Arg(10)->Arg(80)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Smp)->Arg(10)->Arg(80)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NashBargaining)->Arg(10)->Arg(80)->Unit(benchmark::kMillisecond);
+
+// Monte Carlo over uncertain inputs: 50 parties x 10 issues, every capability, position and
+// salience given as an interval, 1000 samples; without and with the two dynamic models.
+std::shared_ptr<const parley::Model> uncertain_model(int actors, int issues) {
+  std::mt19937 random(5);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::string text = "parley: 1\nissues:\n";
+  for (int i = 0; i < issues; ++i)
+    text += "  - {id: i" + std::to_string(i) + ", range: [0, 100]}\n";
+  text += "parties:\n";
+  for (int a = 0; a < actors; ++a) {
+    const double capability = 1 + 99 * unit(random);
+    std::string positions, salience, position_ranges, salience_ranges;
+    for (int i = 0; i < issues; ++i) {
+      const double p = 10 + 80 * unit(random), s = 0.2 + 0.6 * unit(random);
+      const std::string id = "i" + std::to_string(i) + ": ";
+      positions += id + std::to_string(p) + ", ";
+      salience += id + std::to_string(s) + ", ";
+      position_ranges += id + "[" + std::to_string(p - 10) + ", " + std::to_string(p + 10) + "], ";
+      salience_ranges += id + "[" + std::to_string(s - 0.2) + ", " + std::to_string(s + 0.2) + "], ";
+    }
+    text += "  - {id: A" + std::to_string(a) + ", capability: " + std::to_string(capability) + ", positions: {" +
+            positions + "}, salience: {" + salience + "}, uncertainty: {capability: [" +
+            std::to_string(capability * 0.8) + ", " + std::to_string(capability * 1.2) + "], positions: {" +
+            position_ranges + "}, salience: {" + salience_ranges + "}}}\n";
+  }
+  auto r = parley::read_model_text(text, "uncertain");
+  if (!r.model) throw std::runtime_error("the generated uncertain model is invalid");
+  return r.model;
+}
+
+void BM_MonteCarlo50x10(benchmark::State& state) {
+  const auto model = uncertain_model(50, 10);
+  parley::CancelToken cancel;
+  const parley::UncertaintyOptions options{1000, 1, 100, state.range(0) != 0};
+  for (auto _ : state)
+    benchmark::DoNotOptimize(parley::sample_spatial(*model, options, cancel));
+  state.SetLabel(options.dynamics ? "median, compromise, nbs, eum, smp" : "median, compromise, nbs");
+}
+BENCHMARK(BM_MonteCarlo50x10)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1);

@@ -12,11 +12,11 @@ struct Stance {
   double weight;
 };
 
-std::vector<Stance> stances_on(const Model& model, int issue) {
+/// The actors that give the issue some weight (capability x salience).
+std::vector<Stance> stances_on(const SpatialScene& scene, std::size_t issue) {
   std::vector<Stance> out;
-  for (const Party& p : model.parties)
-    for (const IssueStance& s : p.stances)
-      if (s.issue == issue) out.push_back({s.position, p.capability.value_or(0.0) * s.salience});
+  for (const SpatialScene::Actor& a : scene.actors)
+    if (a.capability * a.salience[issue] > 0) out.push_back({a.position[issue], a.capability * a.salience[issue]});
   return out;
 }
 
@@ -61,15 +61,29 @@ std::optional<Interval> zone(const Model& model, int issue) {
 
 }  // namespace
 
+std::optional<double> scene_median(const SpatialScene& scene, std::size_t issue) {
+  return weighted_median(stances_on(scene, issue));
+}
+
+std::optional<double> scene_compromise(const SpatialScene& scene, std::size_t issue) {
+  return weighted_mean(stances_on(scene, issue));
+}
+
+bool agreement_possible(const Model& model) {
+  for (int i = 0; i < static_cast<int>(model.issues.size()); ++i)
+    if (!zone(model, i)) return false;
+  return true;
+}
+
 SpatialPrediction predict_spatial(const Model& model, const SpatialOptions& options) {
   SpatialPrediction out;
+  const SpatialScene scene = spatial_scene(model);
   for (int i = 0; i < static_cast<int>(model.issues.size()); ++i) {
-    const auto stances = stances_on(model, i);
-    IssuePrediction p{i, weighted_median(stances), weighted_mean(stances), zone(model, i)};
+    const auto issue = static_cast<std::size_t>(i);
+    IssuePrediction p{i, scene_median(scene, issue), scene_compromise(scene, issue), zone(model, i)};
     out.agreement_possible = out.agreement_possible && p.zone_of_agreement.has_value();
     out.issues.push_back(p);
   }
-  const SpatialScene scene = spatial_scene(model);
   out.nbs = nash_bargaining(scene);
   out.eum = expected_utility_model(scene, EumOptions{options.rounds});
   out.smp = spatial_model_of_politics(scene, SmpOptions{options.rounds});

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "build_context.hpp"
 
@@ -55,7 +56,7 @@ struct PartySpatial {
                                               is.id, is.range.low, is.range.high),
                                   "give a position inside the issue's range, or widen the range");
       } else {
-        party.stances.push_back({issue, value.value, -1.0, std::nullopt});
+        party.stances.push_back({issue, value.value, -1.0, std::nullopt, std::nullopt, std::nullopt});
       }
     }
   }
@@ -117,6 +118,57 @@ struct PartySpatial {
     }
   }
 
+  /// An uncertainty interval: well formed, around the stated value, inside [lo, hi] of its kind.
+  std::optional<Interval> checked_range(const Located<IntervalDraft>& range, double stated, double lo, double hi,
+                                        const std::string& what) {
+    const double low = range.value.low.value, high = range.value.high.value;
+    if (!(low <= high) || !std::isfinite(low) || !std::isfinite(high)) {
+      context.diagnostics.error(range.where,
+                                fmt::format("uncertainty of {} [{}, {}] is not an interval", what, low, high),
+                                "write it as [low, high] with low <= high");
+    } else if (low < lo || high > hi) {
+      context.diagnostics.error(
+          range.where, fmt::format("uncertainty of {} [{}, {}] leaves the allowed [{}, {}]", what, low, high, lo, hi),
+          "keep the interval inside what the value itself may be");
+    } else if (!(stated >= low && stated <= high)) {
+      context.diagnostics.error(
+          range.where,
+          fmt::format("uncertainty of {} [{}, {}] does not contain the stated value {}", what, low, high, stated),
+          "the interval describes how far the stated value may be off: it must contain it");
+    } else {
+      return Interval{low, high};
+    }
+    return std::nullopt;
+  }
+
+  void uncertainty() {
+    if (draft.capability_range && party.capability)
+      party.capability_range = checked_range(*draft.capability_range, *party.capability, 1e-300,
+                                             std::numeric_limits<double>::infinity(), "capability");
+    const auto ranges = [&](const LocatedMap<IntervalDraft>& given, bool positions) {
+      for (const auto& [name, range] : given) {
+        const int issue = find_issue(name, context.model, positions ? "uncertainty.positions" : "uncertainty.salience",
+                                     context.diagnostics);
+        if (issue < 0) continue;
+        IssueStance* s = stance(issue);
+        if (!s) {
+          context.diagnostics.error(name.where,
+                                    fmt::format("uncertainty on issue '{}' without a position on it", name.value),
+                                    fmt::format("add `positions: {{{}: ...}}` for party '{}'", name.value, party.id));
+          continue;
+        }
+        const Interval& scale = context.model.issues[static_cast<std::size_t>(issue)].range;
+        if (positions)
+          s->position_range =
+              checked_range(range, s->position, scale.low, scale.high, fmt::format("the position on '{}'", name.value));
+        else
+          s->salience_range = checked_range(range, s->salience, 0, 1, fmt::format("the salience on '{}'", name.value));
+      }
+    };
+    ranges(draft.position_ranges, true);
+    ranges(draft.salience_ranges, false);
+  }
+
   void capability() {
     if (draft.capability) {
       const double c = draft.capability->value;
@@ -145,6 +197,7 @@ void build_spatial(BuildContext& context) {
     spatial.salience();
     spatial.red_lines();
     spatial.capability();
+    spatial.uncertainty();
     std::sort(party.stances.begin(), party.stances.end(),
               [](const IssueStance& a, const IssueStance& b) { return a.issue < b.issue; });
     const bool options_given = pd.options_where.line != 0;

@@ -64,6 +64,18 @@ Json party_json(const PartyDraft& p) {
       red_lines[issue.value] = {interval.value.low.value, interval.value.high.value};
     out["red_lines"] = std::move(red_lines);
   }
+  const auto pair = [](const IntervalDraft& i) { return Json::array({i.low.value, i.high.value}); };
+  Json uncertainty = Json::object();
+  if (p.capability_range) uncertainty["capability"] = pair(p.capability_range->value);
+  for (const auto& [key, ranges] :
+       {std::pair{"positions", &p.position_ranges}, std::pair{"salience", &p.salience_ranges}}) {
+    if (ranges->empty()) continue;
+    Json by_issue = Json::object();
+    for (const auto& [issue, interval] : *ranges)
+      by_issue[issue.value] = pair(interval.value);
+    uncertainty[key] = std::move(by_issue);
+  }
+  if (!uncertainty.empty()) out["uncertainty"] = std::move(uncertainty);
   return out;
 }
 

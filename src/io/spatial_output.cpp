@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace parley {
 
 namespace {
@@ -114,6 +116,58 @@ std::string text_spatial_prediction(const Model& model, const SpatialPrediction&
       " the final positions; smp: KTAB-style spatial model of politics, the expected final position)\n";
   out += convergence_text("eum", prediction.eum.rounds, prediction.eum.converged) + "; " +
          convergence_text("smp", prediction.smp.rounds, prediction.smp.converged) + "\n";
+  return out;
+}
+
+namespace {
+const std::array<std::pair<const char*, SampledPrediction IssueSamples::*>, 5> kSampledModels = {{
+    {"median", &IssueSamples::median},
+    {"compromise", &IssueSamples::compromise},
+    {"nbs", &IssueSamples::nbs},
+    {"eum", &IssueSamples::eum},
+    {"smp", &IssueSamples::smp},
+}};
+}  // namespace
+
+Json json_uncertainty(const Model& model, const UncertaintyResult& result) {
+  Json issues = Json::object();
+  for (std::size_t i = 0; i < result.issues.size(); ++i) {
+    Json models = Json::object();
+    for (const auto& [key, member] : kSampledModels) {
+      const SampledPrediction& p = result.issues[i].*member;
+      models[key] = p.percentiles
+                        ? Json{{"p5", p.percentiles->p5},   {"p25", p.percentiles->p25}, {"p50", p.percentiles->p50},
+                               {"p75", p.percentiles->p75}, {"p95", p.percentiles->p95}, {"samples", p.present}}
+                        : Json(nullptr);
+    }
+    issues[model.issues[i].id] = std::move(models);
+  }
+  return {{"samples", result.samples},
+          {"seed", result.seed},
+          {"uncertain_numbers", result.uncertain_numbers},
+          {"agreement_share", result.agreement_share},
+          {"issues", std::move(issues)}};
+}
+
+std::string text_uncertainty(const Model& model, const UncertaintyResult& result) {
+  std::string out = fmt::format(
+      "Uncertainty: {} samples (seed {}) over {} uncertain number{}, each drawn from a triangular distribution "
+      "on its interval peaking at the stated value.\n",
+      result.samples, result.seed, result.uncertain_numbers, result.uncertain_numbers == 1 ? "" : "s");
+  if (result.uncertain_numbers == 0)
+    out += "The model gives no `uncertainty` intervals, so every sample is the same.\n";
+  out += fmt::format("{:<18} {:<11} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "issue", "model", "p5", "p25", "median",
+                     "p75", "p95");
+  for (std::size_t i = 0; i < result.issues.size(); ++i)
+    for (const auto& [key, member] : kSampledModels) {
+      const SampledPrediction& p = result.issues[i].*member;
+      if (!p.percentiles) continue;
+      out +=
+          fmt::format("{:<18} {:<11} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g}{}\n", model.issues[i].id, key,
+                      p.percentiles->p5, p.percentiles->p25, p.percentiles->p50, p.percentiles->p75, p.percentiles->p95,
+                      p.present < result.samples ? fmt::format("  (in {} samples)", p.present) : std::string());
+    }
+  out += fmt::format("A deal inside every red line exists in {:.0f}% of the samples.\n", 100 * result.agreement_share);
   return out;
 }
 

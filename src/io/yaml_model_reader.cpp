@@ -24,7 +24,8 @@ using Keys = std::vector<std::string>;
 const Keys kTopKeys = {"parley", "name",       "description",        "source",       "parties",
                        "issues", "infeasible", "mutually_exclusive", "at_least_one", "status_quo"};
 const Keys kPartyKeys = {"id",      "name",       "description", "options",  "priorities", "ranking",
-                         "payoffs", "capability", "positions",   "salience", "red_lines"};
+                         "payoffs", "capability", "positions",   "salience", "red_lines",  "uncertainty"};
+const Keys kUncertaintyKeys = {"capability", "positions", "salience"};
 const Keys kOptionKeys = {"id", "name", "description", "direction"};
 const Keys kIssueKeys = {"id", "name", "description", "range", "status_quo"};
 
@@ -214,6 +215,28 @@ class DraftReader {
     return out;
   }
 
+  /// `uncertainty: {capability: [lo, hi], positions: {issue: [lo, hi]}, salience: {issue: [lo, hi]}}`
+  void uncertainty(const YAML::Node& node, PartyDraft& p) {
+    if (!node.IsMap()) {
+      error(node, fmt::format("`uncertainty` should be a mapping, not {}", kind_name(node)),
+            "write e.g. `uncertainty: {capability: [0.8, 1.2], positions: {territory: [40, 60]}}`");
+      return;
+    }
+    check_keys(node, &kUncertaintyKeys, "uncertainty");
+    if (auto n = node["capability"])
+      if (auto i = interval(n, "uncertainty.capability")) p.capability_range = Located<IntervalDraft>{*i, where(n)};
+    const auto ranges = [&](const char* key, LocatedMap<IntervalDraft>& out) {
+      if (auto n = node[key])
+        for_each_entry(n, fmt::format("uncertainty.{}", key), [&](const YAML::Node& k, const YAML::Node& value) {
+          auto name = string(k, fmt::format("uncertainty.{} key", key));
+          if (auto i = interval(value, fmt::format("uncertainty.{}", key)))
+            out.emplace_back(std::move(name), Located<IntervalDraft>{*i, where(value)});
+        });
+    };
+    ranges("positions", p.position_ranges);
+    ranges("salience", p.salience_ranges);
+  }
+
   std::optional<IntervalDraft> interval(const YAML::Node& node, const std::string& field) {
     if (!node.IsSequence() || node.size() != 2) {
       error(node, fmt::format("`{}` should be an interval [low, high], not {}", field, kind_name(node)),
@@ -287,6 +310,7 @@ class DraftReader {
     if (auto n = node["capability"]) p.capability = number(n, "capability");  // nullopt if invalid
     if (auto n = node["positions"]) p.positions = numbers_by_key(n, "positions");
     if (auto n = node["salience"]) p.salience = numbers_by_key(n, "salience");
+    if (auto n = node["uncertainty"]) uncertainty(n, p);
     if (auto n = node["red_lines"]) {
       for_each_entry(n, "red_lines", [&](const YAML::Node& key, const YAML::Node& value) {
         auto name = string(key, "red_lines key");

@@ -268,6 +268,20 @@ printf 'Actor,Capability,Position,Salience\nA,1,ten,0.5\n' >"$tmp/bad.csv"
 check "bad csv exits 1" test $? -eq 1
 check "bad csv located error" grep -q "bad.csv:2:5: error: position 'ten' is not a number" "$tmp/err"
 
+# uncertain inputs: Monte Carlo percentiles, reproducible with a seed; convert keeps the intervals
+"$parley" predict examples/ukraine-talks.yaml --json --samples 200 --seed 5 >"$tmp/mc1.json"
+"$parley" predict examples/ukraine-talks.yaml --json --samples 200 --seed 5 >"$tmp/mc2.json"
+check "monte carlo is reproducible" cmp -s "$tmp/mc1.json" "$tmp/mc2.json"
+check "monte carlo json" python3 -c '
+import json, sys
+u = json.load(open(sys.argv[1]))["uncertainty"]
+assert u["samples"] == 200 and u["uncertain_numbers"] == 2, u
+c = u["issues"]["territory"]["compromise"]
+assert c["p5"] <= c["p25"] <= c["p50"] <= c["p75"] <= c["p95"] and c["p5"] < c["p95"], c
+' "$tmp/mc1.json"
+"$parley" convert examples/ukraine-talks.yaml -o "$tmp/converted.yaml" >/dev/null
+check "convert keeps uncertainty" grep -q "capability: \[25, 45\]" "$tmp/converted.yaml"
+
 # Ctrl-C stops a long analysis cleanly: a message, exit code 130, no partial output
 "$parley" generate --parties 5 --options 20 --seed 1 >"$tmp/big20.yaml"
 "$parley" analyze --json --only equilibria "$tmp/big20.yaml" >"$tmp/big20.json" 2>"$tmp/err" &

@@ -40,4 +40,12 @@ struct SpatialOptions {
 
 SpatialPrediction predict_spatial(const Model& model, const SpatialOptions& options = {});
 
+/// The weighted median and the weighted mean (compromise) of one issue of a scene, weights
+/// capability x salience, as IssuePrediction defines them; nullopt when nobody gives it weight.
+std::optional<double> scene_median(const SpatialScene& scene, std::size_t issue);
+std::optional<double> scene_compromise(const SpatialScene& scene, std::size_t issue);
+
+/// True when every issue's red lines leave a common interval.
+bool agreement_possible(const Model& model);
+
 }  // namespace parley

@@ -40,6 +40,9 @@ struct IssueStance {
   double position = 0;
   double salience = 0;
   std::optional<Interval> red_line;
+  /// Uncertainty (Monte Carlo): the intervals the position and salience may lie in, if given.
+  std::optional<Interval> position_range;
+  std::optional<Interval> salience_range;
 };
 
 struct Party {
@@ -49,7 +52,8 @@ struct Party {
   int option_count = 0;
   std::uint64_t option_mask = 0;
   std::optional<double> capability;
-  std::vector<IssueStance> stances;  ///< in issue order
+  std::optional<Interval> capability_range;  ///< uncertainty, if given
+  std::vector<IssueStance> stances;          ///< in issue order
 };
 
 struct Issue {

@@ -45,6 +45,11 @@ struct PartyDraft {
   LocatedMap<double> positions;
   LocatedMap<double> salience;
   LocatedMap<IntervalDraft> red_lines;
+
+  /// `uncertainty:` how far the spatial numbers may be off, as intervals around the stated values.
+  std::optional<Located<IntervalDraft>> capability_range;
+  LocatedMap<IntervalDraft> position_ranges;
+  LocatedMap<IntervalDraft> salience_ranges;
 };
 
 struct IssueDraft {

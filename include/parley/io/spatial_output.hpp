@@ -5,6 +5,7 @@
 #include <string>
 
 #include "parley/analysis/spatial.hpp"
+#include "parley/analysis/spatial_uncertainty.hpp"
 #include "parley/io/json_output.hpp"
 
 namespace parley {
@@ -14,5 +15,10 @@ namespace parley {
 ///  "eum" and "smp": {"rounds", "converged", "trajectory": [{"positions": {party: {issue: x}}, ...}]}}.
 Json json_spatial_prediction(const Model& model, const SpatialPrediction& prediction);
 std::string text_spatial_prediction(const Model& model, const SpatialPrediction& prediction);
+
+/// Monte Carlo results: {"samples", "seed", "uncertain_numbers", "agreement_share",
+/// "issues": {issue: {model: {"p5", "p25", "p50", "p75", "p95", "samples"} or null}}}.
+Json json_uncertainty(const Model& model, const UncertaintyResult& result);
+std::string text_uncertainty(const Model& model, const UncertaintyResult& result);
 
 }  // namespace parley

@@ -131,13 +131,19 @@ TEST(Inverse, RejectsWhatItCannotAnswer) {
   EXPECT_THROW(analyze_inverse(*model, {99, {0}, basic_concepts()}, cancel), std::invalid_argument);
 }
 
-// Brute force: every strict ranking of the varied party, checked with the reference definitions.
-RC_GTEST_PROP(Inverse, CountsAndLeastChangeEqualBruteForce, ()) {
-  const auto conflict = testing::random_conflict(3, 3);
+/// A random conflict of at most `parties` parties and `options` options, as a model.
+std::shared_ptr<const Model> random_model(int parties, int options) {
+  const auto conflict = testing::random_conflict(parties, options);
   std::vector<std::size_t> order(conflict.parties.size());
   std::iota(order.begin(), order.end(), 0);
-  const auto model = testing::model_from(conflict.yaml(order, false));
+  auto model = testing::model_from(conflict.yaml(order, false));
   RC_ASSERT(model);
+  return model;
+}
+
+// Brute force: every strict ranking of the varied party, checked with the reference definitions.
+RC_GTEST_PROP(Inverse, CountsAndLeastChangeEqualBruteForce, ()) {
+  const auto model = random_model(3, 3);
   const std::size_t n = model->states->size();
   RC_PRE(n <= 6);
   const int varied = *rc::gen::inRange(0, static_cast<int>(model->parties.size()));
@@ -183,9 +189,7 @@ RC_GTEST_PROP(Inverse, CountsAndLeastChangeEqualBruteForce, ()) {
 
 // Two varied parties: Nash, GMR and SMR conditions are independent per party, so counts multiply.
 RC_GTEST_PROP(Inverse, TwoVariedPartiesEqualBruteForce, ()) {
-  const auto conflict = testing::random_conflict(2, 3);
-  const auto model = testing::model_from(conflict.yaml({0, 1}, false));
-  RC_ASSERT(model);
+  const auto model = random_model(2, 3);
   const std::size_t n = model->states->size();
   RC_PRE(n <= 4);
   const auto target = static_cast<StateIndex>(*rc::gen::inRange(0, static_cast<int>(n)));
@@ -233,11 +237,7 @@ TEST(Inverse, SyriaIraqMarginOfTheNashEquilibrium) {
 // The margin is the least Kendall change of one party's preference that breaks the state, which
 // brute force finds by trying every strict ranking of every party.
 RC_GTEST_PROP(Inverse, MarginsEqualBruteForce, ()) {
-  const auto conflict = testing::random_conflict(3, 3);
-  std::vector<std::size_t> order(conflict.parties.size());
-  std::iota(order.begin(), order.end(), 0);
-  const auto model = testing::model_from(conflict.yaml(order, false));
-  RC_ASSERT(model);
+  const auto model = random_model(3, 3);
   const std::size_t n = model->states->size();
   RC_PRE(n <= 5);
   const Concept which = *rc::gen::element(Concept::Nash, Concept::GMR, Concept::SMR);

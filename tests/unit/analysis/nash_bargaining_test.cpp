@@ -7,23 +7,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "support/random_scene.hpp"
+
 namespace parley {
 namespace {
 
-struct Stance {
-  double capability;
-  std::vector<double> position, salience;
-};
-
-SpatialScene scene_of(const std::vector<Stance>& actors, std::size_t issues = 1,
-                      std::optional<double> status_quo = std::nullopt) {
-  SpatialScene scene;
-  for (std::size_t k = 0; k < issues; ++k)
-    scene.issues.push_back({0, 100, status_quo});
-  for (const Stance& a : actors)
-    scene.actors.push_back({static_cast<int>(scene.actors.size()), a.capability, a.position, a.salience});
-  return scene;
-}
+using testing::scene_of;
+using testing::Stance;
 
 TEST(NashBargaining, SymmetricPairMeetsInTheMiddle) {
   const auto r = nash_bargaining(scene_of({{1, {0}, {1}}, {1, {100}, {1}}}));
@@ -91,24 +81,6 @@ TEST(NashBargaining, OneActorGetsItsPosition) {
   EXPECT_NEAR(r.solution->point[0], 35.0, 1e-9);
 }
 
-rc::Gen<std::vector<Stance>> stances(std::size_t issues) {
-  return rc::gen::mapcat(rc::gen::inRange(1, 7), [issues](int n) {
-    return rc::gen::container<std::vector<Stance>>(
-        static_cast<std::size_t>(n),
-        rc::gen::map(rc::gen::tuple(rc::gen::inRange(1, 50),
-                                    rc::gen::container<std::vector<int>>(issues, rc::gen::inRange(0, 101)),
-                                    rc::gen::container<std::vector<int>>(issues, rc::gen::inRange(1, 11))),
-                     [](const std::tuple<int, std::vector<int>, std::vector<int>>& t) {
-                       Stance s{std::get<0>(t) / 10.0, {}, {}};
-                       for (int x : std::get<1>(t))
-                         s.position.push_back(x);
-                       for (int v : std::get<2>(t))
-                         s.salience.push_back(v / 10.0);
-                       return s;
-                     }));
-  });
-}
-
 /// The objective at a point, from the definition, for the optimality check.
 double objective(const SpatialScene& scene, const std::vector<double>& x) {
   const auto d = disagreement_utilities(scene);
@@ -120,7 +92,7 @@ double objective(const SpatialScene& scene, const std::vector<double>& x) {
 
 RC_GTEST_PROP(NashBargaining, InsideTheRangesOptimalAndIgnoresOrder, ()) {
   const std::size_t issues = static_cast<std::size_t>(*rc::gen::inRange(1, 4));
-  auto list = *stances(issues);
+  auto list = *testing::random_stances(issues, 6, 1);
   const SpatialScene scene = scene_of(list, issues);
   const auto r = nash_bargaining(scene);
   RC_ASSERT(r.solution.has_value());  // the middle of the box beats every far end

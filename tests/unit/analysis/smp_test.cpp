@@ -8,41 +8,13 @@
 #include <cmath>
 
 #include "support/model_text.hpp"
+#include "support/random_scene.hpp"
 
 namespace parley {
 namespace {
 
-struct Stance {
-  double capability;
-  std::vector<double> position, salience;
-};
-
-SpatialScene scene_of(const std::vector<Stance>& actors, std::size_t issues) {
-  SpatialScene scene;
-  for (std::size_t k = 0; k < issues; ++k)
-    scene.issues.push_back({0, 100, std::nullopt});
-  for (const Stance& a : actors)
-    scene.actors.push_back({static_cast<int>(scene.actors.size()), a.capability, a.position, a.salience});
-  return scene;
-}
-
-rc::Gen<std::vector<Stance>> stances(std::size_t issues, int most) {
-  return rc::gen::mapcat(rc::gen::inRange(1, most + 1), [issues](int n) {
-    return rc::gen::container<std::vector<Stance>>(
-        static_cast<std::size_t>(n),
-        rc::gen::map(rc::gen::tuple(rc::gen::inRange(1, 50),
-                                    rc::gen::container<std::vector<int>>(issues, rc::gen::inRange(0, 101)),
-                                    rc::gen::container<std::vector<int>>(issues, rc::gen::inRange(0, 11))),
-                     [](const std::tuple<int, std::vector<int>, std::vector<int>>& t) {
-                       Stance s{std::get<0>(t) / 10.0, {}, {}};
-                       for (int x : std::get<1>(t))
-                         s.position.push_back(x);
-                       for (int v : std::get<2>(t))
-                         s.salience.push_back(v / 10.0);
-                       return s;
-                     }));
-  });
-}
+using testing::scene_of;
+using testing::Stance;
 
 TEST(Smp, EcCarEmissionsSettlesBetweenTheCamps) {
   auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/ec-car-emissions.yaml");
@@ -89,7 +61,7 @@ TEST(Smp, OneActorStaysPut) {
 
 RC_GTEST_PROP(Smp, ForecastInsideTheRangesAndIgnoresActorOrder, ()) {
   const std::size_t issues = static_cast<std::size_t>(*rc::gen::inRange(1, 4));
-  auto list = *stances(issues, 8);
+  auto list = *testing::random_stances(issues, 8, 0);
   const SmpResult a = spatial_model_of_politics(scene_of(list, issues), {20});
   for (const SmpRound& round : a.trajectory)
     for (const auto& p : round.positions)
@@ -108,7 +80,7 @@ RC_GTEST_PROP(Smp, ForecastInsideTheRangesAndIgnoresActorOrder, ()) {
 
 RC_GTEST_PROP(Smp, EveryoneAtOnePositionIsForecastThere, ()) {
   const std::size_t issues = static_cast<std::size_t>(*rc::gen::inRange(1, 4));
-  auto list = *stances(issues, 8);
+  auto list = *testing::random_stances(issues, 8, 0);
   const auto where = *rc::gen::container<std::vector<int>>(issues, rc::gen::inRange(0, 101));
   for (Stance& s : list)
     for (std::size_t k = 0; k < issues; ++k)

@@ -111,8 +111,10 @@ RC_GTEST_PROP(NashBargaining, InsideTheRangesOptimalAndIgnoresOrder, ()) {
   const auto q = nash_bargaining(reversed);
   RC_ASSERT(q.solution.has_value());
   // With several issues the optimum can be a segment; its value is unique, and on one issue the point.
+  // The objective is flat (quadratically) at its peak, so a value exact to 1e-9 places the point to
+  // about the square root of that: 1e-4 on the 0..100 scale.
   RC_ASSERT(std::abs(objective(reversed, q.solution->point) - here) < 1e-9);
-  if (issues == 1) RC_ASSERT(std::abs(q.solution->point[0] - r.solution->point[0]) < 1e-6);
+  if (issues == 1) RC_ASSERT(std::abs(q.solution->point[0] - r.solution->point[0]) < 1e-4);
 }
 
 }  // namespace

@@ -5,9 +5,11 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "parley/analysis/coalitions.hpp"
 #include "parley/analysis/concepts.hpp"
 #include "parley/io/model_reader.hpp"
 
@@ -44,6 +46,19 @@ struct ModelArguments {
   [[nodiscard]] ReadResult read() const;
 };
 
+/// `--coalition A+B` (repeatable), `--coalitions` (every coalition of two or more) and `--alone`
+/// (ignore the coalition structure the model declares, which is honoured by default).
+struct CoalitionArguments {
+  bool all = false;
+  std::vector<std::string> named;
+  bool alone = false;
+  void add_to(CLI::App& app, const char* what);
+  /// The coalitions named; prints why and returns nullopt if one is invalid.
+  [[nodiscard]] std::optional<std::vector<Coalition>> chosen(const Model& model, const char* command) const;
+  /// The model's coalition structure, unless --alone.
+  [[nodiscard]] std::vector<Coalition> structure(const Model& model) const;
+};
+
 /// `--concepts nash,gmr,...`: names are checked by CLI11 and turned into concepts by to_concepts.
 void add_concepts_option(CLI::App& app, std::vector<std::string>& names);
 std::vector<Concept> to_concepts(const std::vector<std::string>& names);
@@ -57,5 +72,6 @@ Runner configure_paths(CLI::App& app);
 Runner configure_predict(CLI::App& app);
 Runner configure_inverse(CLI::App& app);
 Runner configure_robustness(CLI::App& app);
+Runner configure_partial(CLI::App& app);
 
 }  // namespace parley::cli

@@ -21,8 +21,7 @@ struct AnalyzeArguments : ModelArguments {
   std::string only;
   int horizon = 0;
   std::vector<std::string> per_party;  ///< PARTY=CONCEPT, one per party
-  bool all_coalitions = false;
-  std::vector<std::string> coalitions;  ///< "A+B" each
+  CoalitionArguments coalitions;
 };
 
 /// The concept of each party from PARTY=CONCEPT items, or nullopt after saying what is wrong.
@@ -84,25 +83,12 @@ int run_analyze(const AnalyzeArguments& args) {
       if (std::find(concepts.begin(), concepts.end(), c) == concepts.end()) concepts.push_back(c);
   }
   const StabilityResult result = analyze_stability(*model, {concepts}, progress, cancel);
-  std::optional<CoalitionStability> coalitional;
-  if (args.all_coalitions || !args.coalitions.empty()) {
-    std::vector<Coalition> chosen = args.all_coalitions ? all_coalitions(*model) : std::vector<Coalition>{};
-    for (const auto& text : args.coalitions) {
-      std::string why;
-      const Coalition c = parse_coalition(*model, text, why);
-      if (c == 0) {
-        std::cerr << fmt::format(
-            "parley analyze: error: --coalition {}: {}\n  help: name two or more parties, e.g. {}+{}\n", text, why,
-            model->parties[0].id, model->parties.back().id);
-        return kExitInvalidModel;
-      }
-      chosen.push_back(c);
-    }
-    std::vector<CoalitionConcept> coalition_concepts;
-    for (Concept c : result.concepts())
-      if (auto cc = coalition_concept(c)) coalition_concepts.push_back(*cc);
-    coalitional = analyze_coalition_stability(*model, coalition_concepts, chosen, cancel);
-  }
+  const auto chosen = args.coalitions.chosen(*model, "analyze");
+  if (!chosen) return kExitInvalidModel;
+  const std::vector<Coalition> structure = args.coalitions.structure(*model);
+  std::optional<CoalitionReport> coalitional;
+  if (!chosen->empty() || !structure.empty())
+    coalitional = analyze_coalitions(*model, result, *chosen, structure, cancel);
   std::optional<LimitedMoveResult> limited;
   if (args.horizon > 0) limited = analyze_limited_move(*model, {args.horizon, true}, progress, cancel);
   if (args.json) {
@@ -114,8 +100,12 @@ int run_analyze(const AnalyzeArguments& args) {
     out["equilibria"] = json_equilibria(*model, result);
     if (limited) out["limited_move"] = json_limited_move(*model, *limited);
     if (coalitional) {
-      if (args.only != "equilibria") out["coalition_stability"] = json_coalition_stability(*model, *coalitional);
-      out["coalition_equilibria"] = json_coalition_equilibria(*model, result, *coalitional);
+      if (args.only != "equilibria") {
+        out["coalition_stability"] = json_coalition_stability(*model, coalitional->stability);
+        out["coalition_effects"] = json_coalition_effects(*model, *coalitional);
+      }
+      out["coalition_equilibria"] = json_coalition_equilibria(*model, result, coalitional->stability);
+      if (!structure.empty()) out["coalition_structure"] = json_coalition_structure(*model, *coalitional);
     }
     if (by_party) out["equilibria_per_party"] = json_per_party_equilibria(*model, result, *by_party);
     if (args.only != "equilibria") out["preferences"] = json_preferences(*model);
@@ -125,7 +115,7 @@ int run_analyze(const AnalyzeArguments& args) {
   std::cout << text_summary(*model);
   std::cout << "\nStability (feasible states in tabular form)\n" << text_stability(*model, result);
   if (by_party) std::cout << text_per_party_equilibria(*model, result, *by_party);
-  if (coalitional) std::cout << text_coalition_stability(*model, result, *coalitional);
+  if (coalitional) std::cout << text_coalition_report(*model, result, *coalitional);
   if (limited) std::cout << '\n' << text_limited_move(*model, *limited);
   std::cout << "\nPreferences (state numbers, most preferred first; ties in parentheses)\n" << text_rankings(*model);
   return kExitOk;
@@ -141,9 +131,7 @@ Runner configure_analyze(CLI::App& app) {
   app.add_option("--per-party", args->per_party,
                  "Each party under its own concept, e.g. UKR=seq,RUS=nash: equilibria stable for each under its own")
       ->delimiter(',');
-  app.add_flag("--coalitions", args->all_coalitions,
-               "Coalition stability (CNash, CGMR, CSMR, CSEQ) for every coalition of two or more parties");
-  app.add_option("--coalition", args->coalitions, "Coalition stability for this coalition, e.g. US+EU (repeatable)");
+  args->coalitions.add_to(app, "Coalition stability (CNash, CGMR, CSMR, CSEQ), and what acting together changes,");
   app.add_option("--horizon", args->horizon,
                  "Two-party conflicts: also limited-move stability L1..LH and non-myopic stability")
       ->check(CLI::Range(1, 1000));

@@ -6,6 +6,7 @@
 #include "command.hpp"
 #include "interrupt.hpp"
 #include "parley/analysis/inverse.hpp"
+#include "parley/analysis/levers.hpp"
 #include "parley/io/explain_output.hpp"
 #include "parley/io/inverse_output.hpp"
 
@@ -18,6 +19,7 @@ struct InverseArguments : ModelArguments {
   bool json = false;
   double solver_seconds = 20;
   std::vector<std::string> concepts = {"nash", "gmr", "smr", "seq"};
+  std::size_t levers = 10;
 };
 
 /// The party indices for the ids; prints what is wrong and returns nullopt if one is unknown or repeated.
@@ -56,6 +58,8 @@ Runner configure_inverse(CLI::App& app) {
   app.add_option("--solver-seconds", args->solver_seconds,
                  "Time limit of the exact least-change search, per varied party and concept (default 20)")
       ->check(CLI::Range(0.1, 3600.0));
+  app.add_option("--levers", args->levers, "List at most this many levers per concept (default 10; 0 for none)")
+      ->check(CLI::Range(0, 100000));
   return [args] {
     auto model = args->load_with_states("inverse analysis");
     if (!model) return kExitInvalidModel;
@@ -76,10 +80,16 @@ Runner configure_inverse(CLI::App& app) {
       return kExitInvalidModel;
     }
     const InverseResult result = analyze_inverse(*model, options, interrupt_token());
-    if (args->json)
-      std::cout << json_inverse(*model, result).dump(2) << '\n';
-    else
+    std::optional<LeverResult> levers;
+    if (args->levers > 0) levers = find_levers(*model, {*target, *vary, options.concepts}, interrupt_token());
+    if (args->json) {
+      Json out = json_inverse(*model, result);
+      if (levers) out["levers"] = json_levers(*model, *levers, args->levers);
+      std::cout << out.dump(2) << '\n';
+    } else {
       std::cout << text_inverse(*model, result);
+      if (levers) std::cout << text_levers(*model, *levers, args->levers);
+    }
     return kExitOk;
   };
 }

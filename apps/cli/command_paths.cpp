@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "command.hpp"
@@ -17,8 +18,7 @@ struct PathsArguments : ModelArguments {
   std::string to;
   bool json = false;
   std::size_t limit = 100;
-  bool all_coalitions = false;
-  std::vector<std::string> coalitions;  ///< "A,B" or "A+B" each
+  CoalitionArguments coalitions;
 };
 
 /// The state named on the command line, or nullopt after saying why not.
@@ -45,35 +45,22 @@ int run_paths(const PathsArguments& args) {
   if (!from) return kExitInvalidModel;
   const CancelToken& cancel = interrupt_token();
   Progress progress = terminal_progress();
+  auto chosen = args.coalitions.chosen(*model, "paths");
+  if (!chosen) return kExitInvalidModel;
+  std::vector<Coalition> coalitions = std::move(*chosen);
+  for (Coalition h : args.coalitions.structure(*model))
+    if (std::find(coalitions.begin(), coalitions.end(), h) == coalitions.end()) coalitions.push_back(h);
   if (!args.to.empty()) {
-    if (args.all_coalitions || !args.coalitions.empty()) {
-      std::cerr << "parley paths: error: --to lists paths of unilateral improvements only\n"
-                   "  help: drop --coalition/--coalitions, or drop --to and read the coalition steps in the tree\n";
-      return kExitInvalidModel;
-    }
     auto to = state_argument(*model, "--to", args.to);
     if (!to) return kExitInvalidModel;
-    const AllShortestPaths paths = all_shortest_paths(*model, *from, *to, args.limit, cancel);
+    const AllShortestPaths paths = all_shortest_paths(*model, *from, *to, args.limit, cancel, coalitions);
     if (args.json) {
       Json out = {{"from", model->pattern(*from)}, {"to", json_shortest_paths(*model, *to, paths)}};
       std::cout << out.dump(2) << '\n';
     } else {
-      std::cout << text_shortest_paths(*model, *from, *to, paths);
+      std::cout << text_shortest_paths(*model, *from, *to, paths, !coalitions.empty());
     }
     return kExitOk;
-  }
-  std::vector<Coalition> coalitions;
-  if (args.all_coalitions) coalitions = all_coalitions(*model);
-  for (const auto& text : args.coalitions) {
-    std::string why;
-    const Coalition c = parse_coalition(*model, text, why);
-    if (c == 0) {
-      std::cerr << fmt::format(
-          "parley paths: error: --coalition {}: {}\n  help: name two or more parties, e.g. --coalition {}+{}\n", text,
-          why, model->parties[0].id, model->parties.back().id);
-      return kExitInvalidModel;
-    }
-    coalitions.push_back(c);
   }
   const PathsResult paths = status_quo_paths(*model, *from, progress, cancel, coalitions);
   if (args.json) {
@@ -97,8 +84,7 @@ Runner configure_paths(CLI::App& app) {
       ->check(CLI::Range(1, 1000000))
       ->needs(to);
   app.add_flag("--json", args->json, "Print JSON (docs/model-format.md) instead of a tree");
-  app.add_flag("--coalitions", args->all_coalitions, "Also let every coalition of two or more parties move together");
-  app.add_option("--coalition", args->coalitions, "Also let this coalition move together, e.g. MoE+UR (repeatable)");
+  args->coalitions.add_to(app, "Add coalitional improvements as steps");
   return [args] { return run_paths(*args); };
 }
 

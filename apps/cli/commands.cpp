@@ -19,6 +19,8 @@ const std::vector<Command>& command_table() {
        &configure_inverse},
       {"robustness", "How many reversed preference pairs it takes to break each equilibrium (margin of stability)",
        &configure_robustness},
+      {"partial", "Partly known preferences: the equilibria under every completion (necessary) and some (possible)",
+       &configure_partial},
       {"predict", "Spatial issues: weighted median, compromise and the zone inside every red line", &configure_predict},
       {"convert", "Write a model (e.g. a GMCR+ .gmcr file) in parley's format, YAML or JSON", &configure_convert},
       {"generate", "Write a reproducible synthetic conflict of a given size (for benchmarks)", &configure_generate},
@@ -43,6 +45,31 @@ void add_concepts_option(CLI::App& app, std::vector<std::string>& names) {
                                        : "unknown concept '" + name + "': use nash, gmr, smr, seq or sim";
           },
           "CONCEPT"));
+}
+
+void CoalitionArguments::add_to(CLI::App& app, const char* what) {
+  app.add_flag("--coalitions", all, fmt::format("{} for every coalition of two or more parties", what));
+  app.add_option("--coalition", named, fmt::format("{} for this coalition, e.g. US+EU (repeatable)", what));
+  app.add_flag("--alone", alone, "Ignore the model's `coalitions`: every party acts alone unless named above");
+}
+
+std::optional<std::vector<Coalition>> CoalitionArguments::chosen(const Model& model, const char* command) const {
+  std::vector<Coalition> out = all ? all_coalitions(model) : std::vector<Coalition>{};
+  for (const auto& text : named) {
+    std::string why;
+    const Coalition c = parse_coalition(model, text, why);
+    if (c == 0) {
+      std::cerr << fmt::format("parley {}: error: --coalition {}: {}\n  help: name two or more parties, e.g. {}+{}\n",
+                               command, text, why, model.parties.front().id, model.parties.back().id);
+      return std::nullopt;
+    }
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<Coalition> CoalitionArguments::structure(const Model& model) const {
+  return alone ? std::vector<Coalition>{} : model.coalitions;
 }
 
 std::vector<Concept> to_concepts(const std::vector<std::string>& names) {

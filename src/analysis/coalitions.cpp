@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <unordered_map>
 
 #include "parley/core/moves.hpp"
@@ -157,6 +158,81 @@ CoalitionStability analyze_coalition_stability(const Model& model, const std::ve
     out.stable.push_back(std::move(by_coalition));
   }
   return out;
+}
+
+StateSet structure_equilibria(const Model& model, const StabilityResult& individual,
+                              const CoalitionStability& coalitional, std::size_t k,
+                              const std::vector<Coalition>& blocks) {
+  const Concept alone = individual_concept(coalitional.concepts[k]);
+  StateSet out(model.states->size(), true);
+  Coalition in_blocks = 0;
+  for (Coalition h : blocks) {
+    const auto it = std::find(coalitional.coalitions.begin(), coalitional.coalitions.end(), h);
+    assert(it != coalitional.coalitions.end() && (in_blocks & h) == 0);
+    const StateSet& stable = coalitional.stable[k][static_cast<std::size_t>(it - coalitional.coalitions.begin())];
+    for (StateIndex s = 0; s < out.size(); ++s)
+      out[s] = out[s] && stable[s];
+    in_blocks |= h;
+  }
+  for (std::size_t i = 0; i < model.parties.size(); ++i) {
+    if (i < 32 && ((in_blocks >> i) & 1U)) continue;
+    const StateSet& stable = individual.stable(alone, static_cast<int>(i));
+    for (StateIndex s = 0; s < out.size(); ++s)
+      out[s] = out[s] && stable[s];
+  }
+  return out;
+}
+
+std::vector<CoalitionEffect> coalition_effects(const Model& model, const StabilityResult& individual,
+                                               const CoalitionStability& coalitional, std::size_t k,
+                                               const CancelToken& cancel) {
+  const CoalitionConcept concept_used = coalitional.concepts[k];
+  const Concept alone = individual_concept(concept_used);
+  const StateSet before = individual.equilibria(alone);
+  std::vector<CoalitionEffect> out;
+  for (std::size_t h = 0; h < coalitional.coalitions.size(); ++h) {
+    const Coalition coalition = coalitional.coalitions[h];
+    CoalitionEffect effect{coalition, {}, {}};
+    const StateSet after = structure_equilibria(model, individual, coalitional, k, {coalition});
+    for (StateIndex s = 0; s < before.size(); ++s) {
+      if (before[s] && !after[s])
+        effect.destroyed.emplace_back(s, undeterred_coalitional_improvements(model, concept_used, coalition, s));
+      if (!after[s] || before[s]) continue;
+      // Every non-member is stable at s, so some member was not: name its first improvement that
+      // nothing deterred (explain_state and the stability engine agree; the tests check it).
+      const Explanation why = explain_state(model, s, {alone}, cancel);
+      [[maybe_unused]] const std::size_t created_before = effect.created.size();
+      for (const PartyExplanation& party : why.parties) {
+        if (party.party >= 32 || ((coalition >> party.party) & 1U) == 0) continue;
+        const auto& improvements = party.concepts.front().improvements;
+        const auto undeterred = std::find_if(improvements.begin(), improvements.end(),
+                                             [](const ImprovementVerdict& v) { return !v.deterred; });
+        if (undeterred == improvements.end()) continue;
+        effect.created.push_back({s, party.party, undeterred->to});
+        break;
+      }
+      assert(effect.created.size() == created_before + 1);
+    }
+    out.push_back(std::move(effect));
+  }
+  return out;
+}
+
+CoalitionReport analyze_coalitions(const Model& model, const StabilityResult& individual,
+                                   std::vector<Coalition> coalitions, const std::vector<Coalition>& structure,
+                                   const CancelToken& cancel) {
+  for (Coalition h : structure)
+    if (std::find(coalitions.begin(), coalitions.end(), h) == coalitions.end()) coalitions.push_back(h);
+  std::vector<CoalitionConcept> concepts;
+  for (Concept c : individual.concepts())
+    if (auto cc = coalition_concept(c)) concepts.push_back(*cc);
+  CoalitionReport report{analyze_coalition_stability(model, concepts, coalitions, cancel), {}, structure, {}};
+  for (std::size_t k = 0; k < concepts.size(); ++k) {
+    report.effects.push_back(coalition_effects(model, individual, report.stability, k, cancel));
+    if (!structure.empty())
+      report.structure.push_back(structure_equilibria(model, individual, report.stability, k, structure));
+  }
+  return report;
 }
 
 std::vector<JointMove> undeterred_coalitional_improvements(const Model& model, CoalitionConcept c, Coalition coalition,

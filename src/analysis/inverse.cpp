@@ -490,4 +490,20 @@ std::uint64_t kendall_distance(const Preference& preference, const std::vector<S
   return reversed;
 }
 
+std::uint64_t kendall_distance(const Preference& before, const Preference& after) {
+  // The same count with `after` in place of the ranking, most preferred first; the states of one
+  // level of `after` are all counted before any of them is added, so ties in `after` never count.
+  std::vector<std::uint64_t> tree(before.level_count() + 1, 0);
+  std::uint64_t reversed = 0;
+  for (const std::vector<StateIndex>& group : after.ranking()) {
+    for (StateIndex s : group)
+      for (std::uint32_t k = before.level(s); k > 0; k -= k & (~k + 1))
+        reversed += tree[k];
+    for (StateIndex s : group)
+      for (std::uint32_t k = before.level(s) + 1; k < tree.size(); k += k & (~k + 1))
+        ++tree[k];
+  }
+  return reversed;
+}
+
 }  // namespace parley

@@ -111,27 +111,51 @@ PathsResult status_quo_paths(const Model& model, StateIndex from, Progress& prog
 }
 
 AllShortestPaths all_shortest_paths(const Model& model, StateIndex from, StateIndex to, std::size_t limit,
-                                    const CancelToken& cancel) {
+                                    const CancelToken& cancel, const std::vector<Coalition>& coalitions) {
   const Improvements improvements(model);
-  const Search search = breadth_first(model, improvements, from, cancel);
+  const Search search = breadth_first(model, improvements, from, cancel, coalitions);
   AllShortestPaths result;
   if (search.distance[to] == kUnreached) return result;
   result.moves = search.distance[to];
+  // Every step from `at` that lies on a shortest path from the start: one layer further out.
+  auto forward_steps = [&](StateIndex at, auto&& visit) {
+    improvements.from(at, [&](int party, StateIndex next) {
+      if (search.distance[next] == search.distance[at] + 1) visit(PathStep{{party, next}, 0, {}});
+    });
+    for (Coalition c : coalitions)
+      for (JointMove& jm : coalitional_improvements(model, c, at))
+        if (search.distance[jm.to] == search.distance[at] + 1) visit(PathStep{{-1, jm.to}, c, std::move(jm.steps)});
+  };
   // Steps still needed to reach `to` from each state, found backwards, so that the depth-first
   // walk below never enters a state off the shortest paths: its work grows with the paths it lists.
+  // Unilateral improvements are generated backwards directly; coalitional ones have no cheap
+  // inverse, so with coalitions the steps between the layers are recorded once, going forwards.
+  std::vector<std::vector<StateIndex>> earlier;  // with coalitions: the states one step before each
+  if (!coalitions.empty()) {
+    earlier.resize(model.states->size());
+    for (StateIndex at : search.order) {
+      if (search.distance[at] >= result.moves) break;
+      forward_steps(at, [&](const PathStep& step) { earlier[step.to].push_back(at); });
+    }
+  }
   std::vector<int> remaining(model.states->size(), kUnreached);
   std::vector<StateIndex> queue = {to};
   remaining[to] = 0;
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const StateIndex at = queue[head];
     if (remaining[at] >= result.moves) continue;
-    improvements.into(at, [&](StateIndex before) {
+    auto enqueue = [&](StateIndex before) {
       if (remaining[before] != kUnreached) return;
       remaining[before] = remaining[at] + 1;
       queue.push_back(before);
-    });
+    };
+    if (coalitions.empty())
+      improvements.into(at, enqueue);
+    else
+      for (StateIndex before : earlier[at])
+        enqueue(before);
   }
-  std::vector<Move> path;
+  std::vector<PathStep> path;
   auto extend = [&](auto& self, StateIndex at) -> void {
     if (result.paths.size() > limit) return;
     if (at == to) {
@@ -141,10 +165,10 @@ AllShortestPaths all_shortest_paths(const Model& model, StateIndex from, StateIn
         result.paths.push_back(path);
       return;
     }
-    improvements.from(at, [&](int party, StateIndex next) {
-      if (result.truncated || search.distance[next] != search.distance[at] + 1 || remaining[next] != remaining[at] - 1)
-        return;
-      path.push_back({party, next});
+    forward_steps(at, [&](PathStep step) {
+      if (result.truncated || remaining[step.to] != remaining[at] - 1) return;
+      const StateIndex next = step.to;
+      path.push_back(std::move(step));
       self(self, next);
       path.pop_back();
     });

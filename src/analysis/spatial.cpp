@@ -84,6 +84,7 @@ SpatialPrediction predict_spatial(const Model& model, const SpatialOptions& opti
     out.agreement_possible = out.agreement_possible && p.zone_of_agreement.has_value();
     out.issues.push_back(p);
   }
+  out.openings = smallest_concessions(model);
   out.nbs = nash_bargaining(scene);
   out.eum = expected_utility_model(scene, EumOptions{options.rounds});
   out.smp = spatial_model_of_politics(scene, SmpOptions{options.rounds});

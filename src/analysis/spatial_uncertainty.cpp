@@ -72,6 +72,22 @@ SampledPrediction summarise(std::vector<double> values) {
 /// One sample's predictions: per issue, the five models (nullopt where a model has none).
 using SampleRow = std::vector<std::array<std::optional<double>, 5>>;
 
+/// A red line of the model, and where its ends may lie.
+struct RedLine {
+  std::size_t issue;
+  Interval stated;
+  std::optional<Interval> low_range, high_range;
+};
+
+std::vector<RedLine> red_lines(const Model& model) {
+  std::vector<RedLine> out;
+  for (const Party& party : model.parties)
+    for (const IssueStance& s : party.stances)
+      if (s.red_line)
+        out.push_back({static_cast<std::size_t>(s.issue), *s.red_line, s.red_line_low_range, s.red_line_high_range});
+  return out;
+}
+
 }  // namespace
 
 UncertaintyResult sample_spatial(const Model& model, const UncertaintyOptions& options, const CancelToken& cancel) {
@@ -79,8 +95,10 @@ UncertaintyResult sample_spatial(const Model& model, const UncertaintyOptions& o
   if (options.samples < 1) throw std::invalid_argument("give at least one sample");
   const SpatialScene base = spatial_scene(model);
   const auto numbers = uncertain_numbers(model, base);
+  const auto lines = red_lines(model);
   const std::size_t issues = base.issues.size();
   std::vector<SampleRow> rows(static_cast<std::size_t>(options.samples));
+  std::vector<std::vector<char>> zone_open(static_cast<std::size_t>(options.samples));
   tbb::parallel_for(0, options.samples, [&](int k) {
     if (cancel.cancelled()) return;
     std::seed_seq seeds{static_cast<std::uint32_t>(options.seed), static_cast<std::uint32_t>(options.seed >> 32),
@@ -92,6 +110,22 @@ UncertaintyResult sample_spatial(const Model& model, const UncertaintyOptions& o
       double& x = number_in(scene, n);
       x = triangular(n.range.low, x, n.range.high, uniform(random));
     }
+    // Red lines are drawn after the numbers, so that a model's other draws do not change when red
+    // lines become uncertain.
+    std::vector<char>& open = zone_open[static_cast<std::size_t>(k)];
+    std::vector<Interval> zone;
+    for (std::size_t i = 0; i < issues; ++i)
+      zone.push_back(model.issues[i].range);
+    for (const RedLine& line : lines) {
+      Interval drawn = line.stated;
+      if (line.low_range) drawn.low = triangular(line.low_range->low, drawn.low, line.low_range->high, uniform(random));
+      if (line.high_range)
+        drawn.high = triangular(line.high_range->low, drawn.high, line.high_range->high, uniform(random));
+      zone[line.issue].low = std::max(zone[line.issue].low, drawn.low);
+      zone[line.issue].high = std::min(zone[line.issue].high, drawn.high);
+    }
+    for (const Interval& z : zone)
+      open.push_back(z.low <= z.high ? 1 : 0);
     SampleRow& row = rows[static_cast<std::size_t>(k)];
     row.resize(issues);
     for (std::size_t i = 0; i < issues; ++i) {
@@ -116,7 +150,18 @@ UncertaintyResult sample_spatial(const Model& model, const UncertaintyOptions& o
   out.samples = options.samples;
   out.seed = options.seed;
   out.uncertain_numbers = static_cast<int>(numbers.size());
-  out.agreement_share = agreement_possible(model) ? 1.0 : 0.0;
+  for (const RedLine& line : lines)
+    out.uncertain_numbers += int{line.low_range.has_value()} + int{line.high_range.has_value()};
+  std::size_t agreements = 0;
+  out.zone_share.assign(issues, 0.0);
+  for (const std::vector<char>& open : zone_open) {
+    agreements += std::all_of(open.begin(), open.end(), [](char o) { return o != 0; });
+    for (std::size_t i = 0; i < issues; ++i)
+      out.zone_share[i] += open[i];
+  }
+  out.agreement_share = static_cast<double>(agreements) / options.samples;
+  for (double& share : out.zone_share)
+    share /= options.samples;
   for (std::size_t i = 0; i < issues; ++i) {
     std::array<std::vector<double>, 5> values;
     for (const SampleRow& row : rows)

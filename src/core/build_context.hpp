@@ -30,6 +30,8 @@ struct BuildContext {
 bool build_parties_and_options(BuildContext& context);
 /// Reads the infeasible, mutually_exclusive and at_least_one rules.
 void build_rules(BuildContext& context);
+/// Reads `coalitions`: the blocks of parties that act together.
+void build_coalitions(BuildContext& context);
 /// Counts, checks against the limit, and lists the feasible states; false if there are none.
 bool build_state_space(BuildContext& context);
 void build_status_quo(BuildContext& context);

@@ -64,6 +64,7 @@ std::shared_ptr<const Model> build_model(const ModelDraft& draft, const BuildOpt
   context.model.source = draft.source;
   if (!detail::build_parties_and_options(context)) return nullptr;
   detail::build_rules(context);
+  detail::build_coalitions(context);
   detail::build_spatial(context);
   // States need a sound model (errors found earlier in the same input count too, to avoid
   // cascades); the status quo needs states. Preferences are checked as far as possible without

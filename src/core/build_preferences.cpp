@@ -12,8 +12,32 @@ namespace {
 /// At most this many statements: a state's payoff sum of 2^(K-1-j) must fit in 64 bits.
 constexpr std::size_t kMaxPriorities = 64;
 
+/// The runs of `any_order` groups that leave something open (two or more items).
+std::vector<PreferenceUncertainty::Run> open_runs(const std::vector<AnyOrderDraft>& groups) {
+  std::vector<PreferenceUncertainty::Run> out;
+  for (const AnyOrderDraft& g : groups)
+    if (g.count >= 2) out.push_back({g.first, g.count});
+  return out;
+}
+
+/// The partial preference of priorities with `any_order` groups or `maybe` statements, if any.
+std::optional<PreferenceUncertainty> priorities_uncertainty(const std::vector<Expression>& statements,
+                                                            const PartyDraft& party, const StateSpace& states) {
+  auto runs = open_runs(party.priorities_any_order);
+  if (runs.empty() && party.priorities_maybe.empty()) return std::nullopt;
+  std::vector<std::uint64_t> truths(states.size(), 0);
+  for (std::size_t j = 0; j < statements.size(); ++j)
+    for (StateIndex s = 0; s < states.size(); ++s)
+      if (statements[j].evaluate(states.bits(s))) truths[s] |= std::uint64_t{1} << j;
+  std::vector<std::size_t> maybe;
+  for (const auto& m : party.priorities_maybe)
+    maybe.push_back(m.value);
+  return PreferenceUncertainty::from_priorities(std::move(truths), statements.size(), std::move(runs),
+                                                std::move(maybe));
+}
+
 std::optional<Preference> from_priorities(const std::vector<Located<std::string>>& statements, BuildContext& context,
-                                          SourceLocation where) {
+                                          SourceLocation where, const PartyDraft& party, Party& built) {
   if (statements.size() > kMaxPriorities) {
     context.diagnostics.error(
         where, fmt::format("{} priority statements; at most {} are allowed", statements.size(), kMaxPriorities),
@@ -33,6 +57,9 @@ std::optional<Preference> from_priorities(const std::vector<Located<std::string>
     for (std::size_t s = 0; s < states.size(); ++s)
       if (parsed[j].evaluate(states[s])) payoff[s] += weight;
   }
+  built.preference_uncertainty = priorities_uncertainty(parsed, party, *context.model.states);
+  for (std::size_t j = 0; j < k; ++j)
+    built.priorities.push_back({statements[j].value, parsed[j]});
   return Preference::from_values(payoff, Preference::Source::Priorities);
 }
 
@@ -82,7 +109,22 @@ void report_missing(const SeenAt& seen_at, const Model& model, SourceLocation wh
                         : "give a payoff for every feasible state");
 }
 
-std::optional<Preference> from_ranking(const RankingDraft& ranking, const PartyDraft& party, BuildContext& context) {
+/// The partial preference of a valid ranking with `any_order` groups, if any.
+std::optional<PreferenceUncertainty> ranking_uncertainty(const RankingDraft& ranking, const PartyDraft& party,
+                                                         const StateSpace& states) {
+  auto runs = open_runs(party.ranking_any_order);
+  if (runs.empty()) return std::nullopt;
+  std::vector<std::vector<StateIndex>> levels;
+  for (const auto& group : ranking) {
+    auto& level = levels.emplace_back();
+    for (const auto& pattern : group)
+      level.push_back(*states.index_of(pattern_bits(pattern.value)));
+  }
+  return PreferenceUncertainty::from_ranking(std::move(levels), std::move(runs));
+}
+
+std::optional<Preference> from_ranking(const RankingDraft& ranking, const PartyDraft& party, BuildContext& context,
+                                       std::optional<PreferenceUncertainty>& uncertainty) {
   const Model& model = context.model;
   const std::size_t n = model.states ? model.states->size() : 0;
   SeenAt seen_at(n);
@@ -103,6 +145,7 @@ std::optional<Preference> from_ranking(const RankingDraft& ranking, const PartyD
   const std::size_t before = context.diagnostics.size();
   report_missing(seen_at, model, party.ranking_where, party.id.value, "ranking", context.diagnostics);
   if (!ok || context.diagnostics.size() != before) return std::nullopt;
+  uncertainty = ranking_uncertainty(ranking, party, *model.states);
   return Preference::from_values(level, Preference::Source::Ranking);
 }
 
@@ -155,8 +198,9 @@ void build_preferences(BuildContext& context) {
       continue;
     }
     std::optional<Preference> preference;
-    if (pd.priorities) preference = from_priorities(*pd.priorities, context, pd.priorities_where);
-    if (pd.ranking) preference = from_ranking(*pd.ranking, pd, context);
+    std::optional<PreferenceUncertainty>& uncertainty = model.parties[i].preference_uncertainty;
+    if (pd.priorities) preference = from_priorities(*pd.priorities, context, pd.priorities_where, pd, model.parties[i]);
+    if (pd.ranking) preference = from_ranking(*pd.ranking, pd, context, uncertainty);
     if (pd.payoffs) preference = from_payoffs(*pd.payoffs, pd, context);
     if (preference) model.preferences[i] = std::move(*preference);
   }

@@ -56,7 +56,8 @@ struct PartySpatial {
                                               is.id, is.range.low, is.range.high),
                                   "give a position inside the issue's range, or widen the range");
       } else {
-        party.stances.push_back({issue, value.value, -1.0, std::nullopt, std::nullopt, std::nullopt});
+        party.stances.push_back(
+            {issue, value.value, -1.0, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
       }
     }
   }
@@ -167,6 +168,45 @@ struct PartySpatial {
     };
     ranges(draft.position_ranges, true);
     ranges(draft.salience_ranges, false);
+    red_line_ranges(draft.red_line_low_ranges, true);
+    red_line_ranges(draft.red_line_high_ranges, false);
+  }
+
+  /// `uncertainty.red_line_low` / `red_line_high`: where each end of a red line may lie. The ends
+  /// may not cross, so that every draw is a red line.
+  void red_line_ranges(const LocatedMap<IntervalDraft>& given, bool low_end) {
+    const char* key = low_end ? "uncertainty.red_line_low" : "uncertainty.red_line_high";
+    for (const auto& [name, range] : given) {
+      const int issue = find_issue(name, context.model, key, context.diagnostics);
+      if (issue < 0) continue;
+      IssueStance* s = stance(issue);
+      if (!s || !s->red_line) {
+        context.diagnostics.error(
+            name.where, fmt::format("{} on issue '{}' without a red line on it", key, name.value),
+            fmt::format("add `red_lines: {{{}: [low, high]}}` for party '{}'", name.value, party.id));
+        continue;
+      }
+      const Interval& scale = context.model.issues[static_cast<std::size_t>(issue)].range;
+      const double stated = low_end ? s->red_line->low : s->red_line->high;
+      auto checked =
+          checked_range(range, stated, scale.low, scale.high,
+                        fmt::format("the red line's {} end on '{}'", low_end ? "lower" : "upper", name.value));
+      if (!checked) continue;
+      // The ends must not cross in any draw: the lower end's interval below the upper end.
+      const double other_low = low_end ? (s->red_line_high_range ? s->red_line_high_range->low : s->red_line->high)
+                                       : (s->red_line_low_range ? s->red_line_low_range->high : s->red_line->low);
+      if (low_end ? checked->high > other_low : checked->low < other_low) {
+        context.diagnostics.error(
+            range.where,
+            fmt::format("uncertainty of the red line's {} end on '{}' [{}, {}] crosses its {} end, "
+                        "which may be at {}",
+                        low_end ? "lower" : "upper", name.value, checked->low, checked->high,
+                        low_end ? "upper" : "lower", other_low),
+            "the lower end must stay at or below the upper end in every draw; narrow the intervals");
+        continue;
+      }
+      (low_end ? s->red_line_low_range : s->red_line_high_range) = checked;
+    }
   }
 
   void capability() {

@@ -179,4 +179,45 @@ void build_rules(BuildContext& context) {
   add_groups(context.draft.at_least_one, FeasibilityRule::Kind::AtLeastOne, "at_least_one");
 }
 
+void build_coalitions(BuildContext& context) {
+  Model& model = context.model;
+  std::vector<std::string> ids;
+  for (const Party& p : model.parties)
+    ids.push_back(p.id);
+  std::uint32_t taken = 0;  // parties already in a block
+  for (const auto& block : context.draft.coalitions) {
+    std::uint32_t members = 0;
+    bool ok = true;
+    for (const auto& name : block) {
+      const int i = model.party_index(name.value);
+      if (i < 0) {
+        const std::string guess = closest_match(name.value, ids);
+        context.diagnostics.error(name.where, fmt::format("unknown party '{}' in coalitions", name.value),
+                                  guess.empty() ? fmt::format("parties are: {}", list_some(ids, 12))
+                                                : fmt::format("did you mean '{}'?", guess));
+        ok = false;
+      } else if (i >= 32) {
+        context.diagnostics.error(name.where, fmt::format("party '{}' is the 33rd or later party", name.value),
+                                  "coalitions can name only the first 32 parties; reorder the parties");
+        ok = false;
+      } else if (((members | taken) >> i) & 1U) {
+        context.diagnostics.error(name.where, fmt::format("party '{}' is in two coalitions", name.value),
+                                  "a party acts in one coalition at most: the coalitions form a structure in which "
+                                  "every party not named acts alone; list it once");
+        ok = false;
+      } else {
+        members |= std::uint32_t{1} << i;
+      }
+    }
+    if (ok && std::popcount(members) < 2) {
+      context.diagnostics.error(block.empty() ? context.draft.parties_where : block.front().where,
+                                "a coalition needs two or more parties",
+                                "list the parties that act together, e.g. [US, EU]; a party not named acts alone");
+      ok = false;
+    }
+    taken |= members;
+    if (ok) model.coalitions.push_back(members);
+  }
+}
+
 }  // namespace parley::detail

@@ -232,6 +232,16 @@ class GmcrReader {
     translate_rankings(draft);
 
     GmcrExtras coalitions = read_coalitions(root);
+    // The blocks of several decision makers are the model's coalition structure, which the
+    // analyses honour; a decision maker alone needs no entry.
+    const SourceLocation at = member(root, "coalitions") ? where(*member(root, "coalitions")) : SourceLocation{};
+    for (const auto& block : coalitions.coalitions) {
+      if (block.size() < 2) continue;
+      std::vector<Located<std::string>> ids;
+      for (const auto& id : block)
+        ids.push_back({id, at});
+      draft.coalitions.push_back(std::move(ids));
+    }
     if (extras) *extras = std::move(coalitions);
     return draft;
   }

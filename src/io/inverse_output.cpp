@@ -36,7 +36,92 @@ std::vector<std::string> reversals(const Model& model, const Preference& today, 
   return out;
 }
 
+std::string ordinal(std::size_t n) {
+  const std::size_t tens = n % 100;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                       : n % 10 == 1              ? "st"
+                       : n % 10 == 2              ? "nd"
+                       : n % 10 == 3              ? "rd"
+                                                  : "th";
+  return std::to_string(n) + suffix;
+}
+
+const char* kind_name(PriorityEdit::Kind kind) {
+  switch (kind) {
+    case PriorityEdit::Kind::Move: return "move";
+    case PriorityEdit::Kind::Drop: return "drop";
+    case PriorityEdit::Kind::Negate: return "negate";
+    case PriorityEdit::Kind::Add: return "add";
+  }
+  return "";
+}
+
+const std::string& edited_statement(const Model& model, const Lever& lever) {
+  return lever.edit.kind == PriorityEdit::Kind::Add
+             ? lever.edit.text
+             : model.parties[static_cast<std::size_t>(lever.party)].priorities[lever.edit.statement].text;
+}
+
+/// The change in words, e.g. "raise 'ceasefire' from its 3rd priority to its 1st".
+std::string edit_text(const Model& model, const Lever& lever) {
+  const PriorityEdit& e = lever.edit;
+  const std::string& statement = edited_statement(model, lever);
+  switch (e.kind) {
+    case PriorityEdit::Kind::Move:
+      return fmt::format("{} '{}' from its {} priority to its {}", e.place < e.statement ? "raise" : "lower", statement,
+                         ordinal(e.statement + 1), ordinal(e.place + 1));
+    case PriorityEdit::Kind::Drop:
+      return fmt::format("stop caring about '{}' (its {} priority)", statement, ordinal(e.statement + 1));
+    case PriorityEdit::Kind::Negate:
+      return fmt::format("turn '{}' (its {} priority) into '{}'", statement, ordinal(e.statement + 1), e.text);
+    case PriorityEdit::Kind::Add:
+      return fmt::format("come to care about '{}', as its {} priority", statement, ordinal(e.place + 1));
+  }
+  return "";
+}
+
 }  // namespace
+
+Json json_levers(const Model& model, const LeverResult& levers, std::size_t limit) {
+  Json out = Json::object();
+  for (const ConceptLevers& c : levers.concepts) {
+    Json list = Json::array();
+    for (std::size_t k = 0; k < c.levers.size() && k < limit; ++k) {
+      const Lever& lever = c.levers[k];
+      Json change = {{"kind", kind_name(lever.edit.kind)}, {"statement", edited_statement(model, lever)}};
+      if (lever.edit.kind != PriorityEdit::Kind::Add) change["from"] = lever.edit.statement + 1;
+      if (lever.edit.kind == PriorityEdit::Kind::Negate) change["becomes"] = lever.edit.text;
+      if (lever.edit.kind == PriorityEdit::Kind::Move || lever.edit.kind == PriorityEdit::Kind::Add)
+        change["to"] = lever.edit.place + 1;
+      list.push_back({{"party", party_id(model, lever.party)},
+                      {"change", std::move(change)},
+                      {"distance", lever.distance},
+                      {"priorities", lever.priorities}});
+    }
+    out[std::string(concept_key(c.solution))] = {{"total", c.levers.size()}, {"levers", std::move(list)}};
+  }
+  if (!levers.notes.empty()) out["notes"] = levers.notes;
+  return out;
+}
+
+std::string text_levers(const Model& model, const LeverResult& levers, std::size_t limit) {
+  std::string out = "\nLevers: one change to one party's priority statements that makes the target an equilibrium\n";
+  for (const ConceptLevers& c : levers.concepts) {
+    out += fmt::format("  {}: {}\n", concept_label(c.solution),
+                       c.levers.empty() ? std::string("none")
+                                        : fmt::format("{} change{}, smallest first", c.levers.size(),
+                                                      c.levers.size() == 1 ? "" : "s"));
+    for (std::size_t k = 0; k < c.levers.size() && k < limit; ++k) {
+      const Lever& lever = c.levers[k];
+      out += fmt::format("    {}: {} ({} reversed pair{})\n", party_id(model, lever.party), edit_text(model, lever),
+                         lever.distance, lever.distance == 1 ? "" : "s");
+    }
+    if (c.levers.size() > limit) out += fmt::format("    … and {} more\n", c.levers.size() - limit);
+  }
+  for (const std::string& note : levers.notes)
+    out += fmt::format("  Note: {}.\n", note);
+  return out;
+}
 
 Json json_inverse(const Model& model, const InverseResult& result) {
   Json out = {{"target", model.pattern(result.target)}};

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -34,6 +35,35 @@ Json keyed(const LocatedMap<T>& entries) {
   return out;
 }
 
+/// Items of a list (ranking levels or statements), `{any_order: [...]}` groups written back around
+/// their runs; `item(k)` writes item k.
+template <class Item>
+Json with_groups(std::size_t items, const std::vector<AnyOrderDraft>& groups, Item&& item) {
+  Json out = Json::array();
+  for (std::size_t k = 0; k < items;) {
+    const auto group =
+        std::find_if(groups.begin(), groups.end(), [&](const AnyOrderDraft& g) { return g.first == k && g.count > 0; });
+    if (group == groups.end()) {
+      out.push_back(item(k++));
+      continue;
+    }
+    Json members = Json::array();
+    for (std::size_t end = std::min(items, k + group->count); k < end; ++k)
+      members.push_back(item(k));
+    out.push_back({{"any_order", std::move(members)}});
+  }
+  return out;
+}
+
+Json priorities_json(const PartyDraft& p) {
+  return with_groups(p.priorities->size(), p.priorities_any_order, [&](std::size_t k) {
+    const std::string& statement = (*p.priorities)[k].value;
+    const bool maybe = std::any_of(p.priorities_maybe.begin(), p.priorities_maybe.end(),
+                                   [&](const Located<std::size_t>& m) { return m.value == k; });
+    return maybe ? Json{{"maybe", statement}} : Json(statement);
+  });
+}
+
 Json party_json(const PartyDraft& p) {
   Json out = {{"id", p.id.value}};
   if (!p.name.empty() && p.name != p.id.value) out["name"] = p.name;
@@ -47,12 +77,12 @@ Json party_json(const PartyDraft& p) {
     }
     out["options"] = std::move(options);
   }
-  if (p.priorities) out["priorities"] = values(*p.priorities);
+  if (p.priorities) out["priorities"] = priorities_json(p);
   if (p.ranking) {
-    Json ranking = Json::array();
-    for (const auto& level : *p.ranking)
-      ranking.push_back(level.size() == 1 ? Json(level[0].value) : values(level));
-    out["ranking"] = std::move(ranking);
+    const RankingDraft& levels = *p.ranking;
+    out["ranking"] = with_groups(levels.size(), p.ranking_any_order, [&](std::size_t k) {
+      return levels[k].size() == 1 ? Json(levels[k][0].value) : values(levels[k]);
+    });
   }
   if (p.payoffs) out["payoffs"] = keyed(*p.payoffs);
   if (p.capability) out["capability"] = p.capability->value;
@@ -68,7 +98,8 @@ Json party_json(const PartyDraft& p) {
   Json uncertainty = Json::object();
   if (p.capability_range) uncertainty["capability"] = pair(p.capability_range->value);
   for (const auto& [key, ranges] :
-       {std::pair{"positions", &p.position_ranges}, std::pair{"salience", &p.salience_ranges}}) {
+       {std::pair{"positions", &p.position_ranges}, std::pair{"salience", &p.salience_ranges},
+        std::pair{"red_line_low", &p.red_line_low_ranges}, std::pair{"red_line_high", &p.red_line_high_ranges}}) {
     if (ranges->empty()) continue;
     Json by_issue = Json::object();
     for (const auto& [issue, interval] : *ranges)
@@ -138,6 +169,7 @@ Json draft_to_json(const ModelDraft& draft) {
   if (!draft.mutually_exclusive.empty()) out["mutually_exclusive"] = groups(draft.mutually_exclusive);
   if (!draft.at_least_one.empty()) out["at_least_one"] = groups(draft.at_least_one);
   if (draft.status_quo) out["status_quo"] = values(*draft.status_quo);
+  if (!draft.coalitions.empty()) out["coalitions"] = groups(draft.coalitions);
   return out;
 }
 

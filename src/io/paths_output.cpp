@@ -26,10 +26,15 @@ Json json_path(const Model& model, const std::vector<PathStep>& steps) {
   return out;
 }
 
+/// Who made a step: "LG", or "MoE+UR" for a coalition.
+std::string mover_id(const Model& model, const PathStep& step) {
+  return step.coalition == 0 ? model.parties[static_cast<std::size_t>(step.party)].id
+                             : coalition_name(model, step.coalition);
+}
+
 /// Who made a step, e.g. "LG moves" or "MoE+UR move together".
 std::string mover_text(const Model& model, const PathStep& step) {
-  if (step.coalition == 0) return model.parties[static_cast<std::size_t>(step.party)].id + " moves";
-  return coalition_name(model, step.coalition) + " move together";
+  return mover_id(model, step) + (step.coalition == 0 ? " moves" : " move together");
 }
 
 std::string equilibrium_note(const StabilityResult& stability, StateIndex s) {
@@ -51,7 +56,7 @@ Json json_paths(const Model& model, const PathsResult& paths) {
 Json json_shortest_paths(const Model& model, StateIndex to, const AllShortestPaths& paths) {
   Json list = Json::array();
   for (const auto& p : paths.paths)
-    list.push_back(json_moves(model, p));
+    list.push_back(json_path(model, p));
   return {{"pattern", model.pattern(to)},
           {"moves", paths.moves < 0 ? Json(nullptr) : Json(paths.moves)},
           {"paths", std::move(list)},
@@ -87,16 +92,18 @@ std::string text_paths(const Model& model, const PathsResult& paths, const Stabi
   return out;
 }
 
-std::string text_shortest_paths(const Model& model, StateIndex from, StateIndex to, const AllShortestPaths& paths) {
+std::string text_shortest_paths(const Model& model, StateIndex from, StateIndex to, const AllShortestPaths& paths,
+                                bool with_coalitions) {
   if (paths.moves < 0)
-    return fmt::format("{} {} cannot be reached from {} {} by unilateral improvements\n", to + 1, model.pattern(to),
-                       from + 1, model.pattern(from));
+    return fmt::format("{} {} cannot be reached from {} {} by {}\n", to + 1, model.pattern(to), from + 1,
+                       model.pattern(from),
+                       with_coalitions ? "unilateral or coalitional improvements" : "unilateral improvements");
   std::string out = fmt::format("Shortest paths from {} {} to {} {}: {} move{}\n", from + 1, model.pattern(from),
                                 to + 1, model.pattern(to), paths.moves, paths.moves == 1 ? "" : "s");
   for (const auto& p : paths.paths) {
     std::string line = fmt::format("  {}", from + 1);
-    for (const Move& m : p)
-      line += fmt::format(" -({})-> {}", model.parties[static_cast<std::size_t>(m.party)].id, m.to + 1);
+    for (const PathStep& step : p)
+      line += fmt::format(" -({})-> {}", mover_id(model, step), step.to + 1);
     out += line + "\n";
   }
   if (paths.truncated) out += "  ... more paths not listed\n";

@@ -79,10 +79,22 @@ Json json_spatial_prediction(const Model& model, const SpatialPrediction& predic
     zones[id] =
         p.zone_of_agreement ? Json::array({p.zone_of_agreement->low, p.zone_of_agreement->high}) : Json(nullptr);
   }
+  Json concessions = Json::object();
+  for (const ZoneOpening& opening : prediction.openings) {
+    Json parties = Json::array();
+    for (const Concession& c : opening.concessions)
+      parties.push_back({{"party", model.parties[static_cast<std::size_t>(c.party)].id},
+                         {"from", c.from},
+                         {"to", c.to},
+                         {"distance", c.distance}});
+    concessions[model.issues[static_cast<std::size_t>(opening.issue)].id] = {
+        {"point", opening.point}, {"total", opening.total}, {"parties", std::move(parties)}};
+  }
   const SpatialScene scene = spatial_scene(model);
   Json out = {{"issues", std::move(issues)},
               {"zone_of_agreement", std::move(zones)},
               {"agreement_possible", prediction.agreement_possible},
+              {"concessions", std::move(concessions)},
               {"nbs", nullptr},
               {"eum", eum_json(model, scene, prediction.eum)},
               {"smp", smp_json(model, scene, prediction.smp)}};
@@ -109,6 +121,15 @@ std::string text_spatial_prediction(const Model& model, const SpatialPrediction&
   }
   out += prediction.agreement_possible ? "A deal inside every party's red lines exists on every issue at once.\n"
                                        : "No deal satisfies every red line: some issue has no zone of agreement.\n";
+  for (const ZoneOpening& opening : prediction.openings) {
+    std::vector<std::string> moves;
+    for (const Concession& c : opening.concessions)
+      moves.push_back(fmt::format("{} from {} to {} ({} further)", model.parties[static_cast<std::size_t>(c.party)].id,
+                                  c.from, c.to, c.distance));
+    out += fmt::format("  {}: the smallest concessions open a deal at {}: {} (in all {})\n",
+                       model.issues[static_cast<std::size_t>(opening.issue)].id, opening.point,
+                       fmt::format("{}", fmt::join(moves, "; ")), opening.total);
+  }
   out += "(median and compromise weigh each party by capability x salience)\n";
   if (!prediction.nbs.solution) out += fmt::format("nash: none, {}\n", prediction.nbs.reason);
   out +=
@@ -142,10 +163,14 @@ Json json_uncertainty(const Model& model, const UncertaintyResult& result) {
     }
     issues[model.issues[i].id] = std::move(models);
   }
+  Json zone_share = Json::object();
+  for (std::size_t i = 0; i < result.zone_share.size(); ++i)
+    zone_share[model.issues[i].id] = result.zone_share[i];
   return {{"samples", result.samples},
           {"seed", result.seed},
           {"uncertain_numbers", result.uncertain_numbers},
           {"agreement_share", result.agreement_share},
+          {"zone_share", zone_share},
           {"issues", std::move(issues)}};
 }
 
@@ -167,7 +192,12 @@ std::string text_uncertainty(const Model& model, const UncertaintyResult& result
                       p.percentiles->p5, p.percentiles->p25, p.percentiles->p50, p.percentiles->p75, p.percentiles->p95,
                       p.present < result.samples ? fmt::format("  (in {} samples)", p.present) : std::string());
     }
-  out += fmt::format("A deal inside every red line exists in {:.0f}% of the samples.\n", 100 * result.agreement_share);
+  out += fmt::format("A deal inside every red line exists in {:.0f}% of the samples", 100 * result.agreement_share);
+  std::vector<std::string> partly;
+  for (std::size_t i = 0; i < result.zone_share.size(); ++i)
+    if (result.zone_share[i] > 0 && result.zone_share[i] < 1)
+      partly.push_back(fmt::format("{} {:.0f}%", model.issues[i].id, 100 * result.zone_share[i]));
+  out += partly.empty() ? ".\n" : fmt::format(" (a zone on {}).\n", fmt::join(partly, ", "));
   return out;
 }
 

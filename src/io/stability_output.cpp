@@ -69,6 +69,28 @@ std::string text_per_party_equilibria(const Model& model, const StabilityResult&
 }
 
 namespace {
+std::string lower(std::string_view label) {
+  std::string key(label);
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return key;
+}
+
+/// "MoE+UR together; LG alone".
+std::string structure_text(const Model& model, const std::vector<Coalition>& blocks) {
+  std::vector<std::string> parts;
+  Coalition grouped = 0;
+  for (Coalition h : blocks) {
+    parts.push_back(coalition_name(model, h) + " together");
+    grouped |= h;
+  }
+  std::vector<std::string> alone;
+  for (std::size_t i = 0; i < model.parties.size(); ++i)
+    if (i >= 32 || ((grouped >> i) & 1U) == 0) alone.push_back(model.parties[i].id);
+  if (!alone.empty()) parts.push_back(fmt::format("{} alone", fmt::join(alone, ", ")));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 StateSet coalition_equilibria(const StabilityResult& result, const CoalitionStability& coalitions, std::size_t k) {
   StateSet out = result.equilibria(individual_concept(coalitions.concepts[k]));
   for (const StateSet& stable : coalitions.stable[k])
@@ -92,10 +114,7 @@ Json json_coalition_stability(const Model& model, const CoalitionStability& coal
     Json by_coalition = Json::object();
     for (std::size_t h = 0; h < coalitions.coalitions.size(); ++h)
       by_coalition[coalition_name(model, coalitions.coalitions[h])] = json_state_list(model, coalitions.stable[k][h]);
-    std::string key(coalition_concept_label(coalitions.concepts[k]));
-    std::transform(key.begin(), key.end(), key.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    out[key] = std::move(by_coalition);
+    out[lower(coalition_concept_label(coalitions.concepts[k]))] = std::move(by_coalition);
   }
   return out;
 }
@@ -104,16 +123,54 @@ Json json_coalition_equilibria(const Model& model, const StabilityResult& result
                                const CoalitionStability& coalitions) {
   Json out = Json::object();
   for (std::size_t k = 0; k < coalitions.concepts.size(); ++k) {
-    std::string key(coalition_concept_label(coalitions.concepts[k]));
-    std::transform(key.begin(), key.end(), key.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    out[key] = json_state_list(model, coalition_equilibria(result, coalitions, k));
+    out[lower(coalition_concept_label(coalitions.concepts[k]))] =
+        json_state_list(model, coalition_equilibria(result, coalitions, k));
   }
   return out;
 }
 
-std::string text_coalition_stability(const Model& model, const StabilityResult& result,
-                                     const CoalitionStability& coalitions) {
+Json json_coalition_effects(const Model& model, const CoalitionReport& report) {
+  Json out = Json::object();
+  for (std::size_t k = 0; k < report.effects.size(); ++k) {
+    Json by_coalition = Json::object();
+    for (const CoalitionEffect& effect : report.effects[k]) {
+      Json destroyed = Json::array();
+      for (const auto& [s, moves] : effect.destroyed) {
+        Json by = Json::array();
+        for (const JointMove& jm : moves)
+          by.push_back({{"to", model.pattern(jm.to)}, {"moves", json_moves(model, jm.steps)}});
+        destroyed.push_back({{"state", model.pattern(s)}, {"by", std::move(by)}});
+      }
+      Json created = Json::array();
+      for (const CreatedEquilibrium& c : effect.created)
+        created.push_back({{"state", model.pattern(c.state)},
+                           {"member", model.parties[static_cast<std::size_t>(c.member)].id},
+                           {"forgone", model.pattern(c.forgone)}});
+      by_coalition[coalition_name(model, effect.coalition)] = {{"destroyed", std::move(destroyed)},
+                                                               {"created", std::move(created)}};
+    }
+    out[lower(coalition_concept_label(report.stability.concepts[k]))] = std::move(by_coalition);
+  }
+  return out;
+}
+
+Json json_coalition_structure(const Model& model, const CoalitionReport& report) {
+  Json blocks = Json::array();
+  for (Coalition h : report.blocks) {
+    Json members = Json::array();
+    for (std::size_t i = 0; i < model.parties.size() && i < 32; ++i)
+      if ((h >> i) & 1U) members.push_back(model.parties[i].id);
+    blocks.push_back(std::move(members));
+  }
+  Json equilibria = Json::object();
+  for (std::size_t k = 0; k < report.structure.size(); ++k)
+    equilibria[lower(coalition_concept_label(report.stability.concepts[k]))] =
+        json_state_list(model, report.structure[k]);
+  return {{"coalitions", std::move(blocks)}, {"equilibria", std::move(equilibria)}};
+}
+
+std::string text_coalition_report(const Model& model, const StabilityResult& result, const CoalitionReport& report) {
+  const CoalitionStability& coalitions = report.stability;
   std::vector<std::string> names;
   for (Coalition h : coalitions.coalitions)
     names.push_back(coalition_name(model, h));
@@ -122,15 +179,26 @@ std::string text_coalition_stability(const Model& model, const StabilityResult& 
     const CoalitionConcept c = coalitions.concepts[k];
     out += fmt::format("  {:<6} equilibria: {}\n", coalition_concept_label(c),
                        numbered(model, coalition_equilibria(result, coalitions, k)));
-    const StateSet individual = result.equilibria(individual_concept(c));
-    for (std::size_t h = 0; h < coalitions.coalitions.size(); ++h)
-      for (StateIndex s = 0; s < individual.size(); ++s) {
-        if (!individual[s] || coalitions.stable[k][h][s]) continue;
-        const auto moves = undeterred_coalitional_improvements(model, c, coalitions.coalitions[h], s);
+    for (std::size_t h = 0; h < coalitions.coalitions.size(); ++h) {
+      const CoalitionEffect& effect = report.effects[k][h];
+      for (const auto& [s, moves] : effect.destroyed)
         out +=
             fmt::format("         {} {} is no longer stable if {} act together: {} (each of them prefers {})\n", s + 1,
                         model.pattern(s), names[h], joint_move_text(model, moves.front()), moves.front().to + 1);
-      }
+      for (const CreatedEquilibrium& created : effect.created)
+        out += fmt::format(
+            "         {} {} becomes stable if {} act together: {} alone would move to {} {}, a move the coalition "
+            "does not make\n",
+            created.state + 1, model.pattern(created.state), names[h],
+            model.parties[static_cast<std::size_t>(created.member)].id, created.forgone + 1,
+            model.pattern(created.forgone));
+    }
+  }
+  if (!report.structure.empty()) {
+    out += fmt::format("\nThe model's coalition structure ({})\n", structure_text(model, report.blocks));
+    for (std::size_t k = 0; k < report.structure.size(); ++k)
+      out += fmt::format("  {:<6} equilibria: {}\n", coalition_concept_label(coalitions.concepts[k]),
+                         numbered(model, report.structure[k]));
   }
   return out;
 }

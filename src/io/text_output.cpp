@@ -56,10 +56,16 @@ std::string text_summary(const Model& model) {
     }
     const auto i = static_cast<std::size_t>(&p - model.parties.data());
     const bool has_preference = i < model.preferences.size() && !model.preferences[i].levels().empty();
+    std::string partly;  // partial preferences: how many ways the unknown part can be settled
+    if (const auto& u = p.preference_uncertainty; u && has_preference) {
+      const auto count = u->completion_count();
+      partly = count ? fmt::format(", partly known ({} completions)", *count)
+                     : std::string(", partly known (more than 2^64 completions)");
+    }
     out += fmt::format(
-        "    {:<10} {} option{}{}{}\n", p.id, p.option_count, p.option_count == 1 ? "" : "s",
+        "    {:<10} {} option{}{}{}{}\n", p.id, p.option_count, p.option_count == 1 ? "" : "s",
         options.empty() ? "" : ": " + fmt::format("{}", fmt::join(options, ", ")),
-        has_preference ? fmt::format("; preference by {}", source_name(model.preferences[i].source())) : "");
+        has_preference ? fmt::format("; preference by {}", source_name(model.preferences[i].source())) : "", partly);
   }
   if (model.has_options()) {
     out += fmt::format("  options: {}, rules: {}\n", model.option_count(), model.rules.size());

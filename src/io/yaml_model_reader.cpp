@@ -21,11 +21,14 @@ namespace {
 
 using Keys = std::vector<std::string>;
 
-const Keys kTopKeys = {"parley", "name",       "description",        "source",       "parties",
-                       "issues", "infeasible", "mutually_exclusive", "at_least_one", "status_quo"};
+const Keys kTopKeys = {"parley",       "name",       "description", "source",
+                       "parties",      "issues",     "infeasible",  "mutually_exclusive",
+                       "at_least_one", "status_quo", "coalitions"};
 const Keys kPartyKeys = {"id",      "name",       "description", "options",  "priorities", "ranking",
                          "payoffs", "capability", "positions",   "salience", "red_lines",  "uncertainty"};
-const Keys kUncertaintyKeys = {"capability", "positions", "salience"};
+const Keys kUncertaintyKeys = {"capability", "positions", "salience", "red_line_low", "red_line_high"};
+const Keys kAnyOrderKeys = {"any_order"};
+const Keys kPriorityItemKeys = {"any_order", "maybe"};
 const Keys kOptionKeys = {"id", "name", "description", "direction"};
 const Keys kIssueKeys = {"id", "name", "description", "range", "status_quo"};
 
@@ -64,6 +67,7 @@ class DraftReader {
       draft.status_quo_where = where(n);
       draft.status_quo = strings(n, "status_quo");
     }
+    if (auto n = root["coalitions"]) draft.coalitions = groups(n, "coalitions", false);
     return draft;
   }
 
@@ -195,11 +199,16 @@ class DraftReader {
     return out;
   }
 
-  std::vector<std::vector<Located<std::string>>> groups(const YAML::Node& node, const std::string& field) {
+  /// A list of lists of names; a group of fewer than two options is reported here unless
+  /// `options` is false (the builder checks the groups of parties, which may come from elsewhere).
+  std::vector<std::vector<Located<std::string>>> groups(const YAML::Node& node, const std::string& field,
+                                                        bool options = true) {
     std::vector<std::vector<Located<std::string>>> out;
     for_each_item(node, field, [&](const YAML::Node& group) {
-      out.push_back(strings(group, field + " group"));
-      if (group.IsSequence() && group.size() < 2)
+      auto names = strings(group, field + " group");
+      if (!group.IsSequence()) return;  // reported by strings()
+      out.push_back(std::move(names));
+      if (options && group.size() < 2)
         error(group, fmt::format("{} group with fewer than two options", field),
               "list two or more options in each group");
     });
@@ -215,7 +224,8 @@ class DraftReader {
     return out;
   }
 
-  /// `uncertainty: {capability: [lo, hi], positions: {issue: [lo, hi]}, salience: {issue: [lo, hi]}}`
+  /// `uncertainty: {capability: [lo, hi], positions: {issue: [lo, hi]}, salience: {issue: [lo, hi]},
+  /// red_line_low: {issue: [lo, hi]}, red_line_high: {issue: [lo, hi]}}`
   void uncertainty(const YAML::Node& node, PartyDraft& p) {
     if (!node.IsMap()) {
       error(node, fmt::format("`uncertainty` should be a mapping, not {}", kind_name(node)),
@@ -235,6 +245,8 @@ class DraftReader {
     };
     ranges("positions", p.position_ranges);
     ranges("salience", p.salience_ranges);
+    ranges("red_line_low", p.red_line_low_ranges);
+    ranges("red_line_high", p.red_line_high_ranges);
   }
 
   std::optional<IntervalDraft> interval(const YAML::Node& node, const std::string& field) {
@@ -267,15 +279,96 @@ class DraftReader {
     return o;
   }
 
-  RankingDraft ranking(const YAML::Node& node) {
+  /// The list of `{any_order: [...]}` (keys checked), or nothing after reporting what is wrong.
+  std::optional<YAML::Node> any_order_list(const YAML::Node& map, const std::string& field) {
+    const std::size_t before = diagnostics_.size();
+    check_keys(map, field == "ranking" ? &kAnyOrderKeys : &kPriorityItemKeys, fmt::format("a {} item", field));
+    const YAML::Node list = map["any_order"];
+    if (!list) {
+      if (diagnostics_.size() == before)
+        error(map,
+              fmt::format("a mapping in `{}` should be `{{any_order: [...]}}`{}", field,
+                          field == "ranking" ? "" : " or `{maybe: STATEMENT}`"),
+              fmt::format("list in `any_order` the {} whose order is unknown",
+                          field == "ranking" ? "states" : "statements"));
+      return std::nullopt;
+    }
+    if (!list.IsSequence()) {
+      error(list, fmt::format("`any_order` should be a list, not {}", kind_name(list)),
+            "write `{any_order: [A, B]}`: these take consecutive places in an unknown order");
+      return std::nullopt;
+    }
+    if (list.size() == 0) {
+      error(list, fmt::format("empty any_order group in {}", field),
+            "list the two or more items whose order is unknown, or remove the group");
+      return std::nullopt;
+    }
+    return list;
+  }
+
+  /// A ranking; `{any_order: [patterns]}` items become one level per state, recorded as a run.
+  RankingDraft ranking(const YAML::Node& node, PartyDraft& p) {
     RankingDraft out;
     for_each_item(node, "ranking", [&](const YAML::Node& level) {
-      if (level.IsSequence())
+      if (level.IsSequence()) {
         out.push_back(strings(level, "ranking tie"));
-      else
+      } else if (level.IsMap()) {
+        const auto list = any_order_list(level, "ranking");
+        if (!list) return;
+        AnyOrderDraft run{out.size(), 0, where(*list)};
+        for_each_item(*list, "any_order", [&](const YAML::Node& item) {
+          if (item.IsSequence())
+            error(item, "a tie inside an any_order group",
+                  "list single states in `any_order`: they take distinct places in an unknown order");
+          else if (auto pattern = string(item, "any_order item"); item.IsScalar())
+            out.push_back({pattern});
+        });
+        run.count = out.size() - run.first;
+        p.ranking_any_order.push_back(run);
+      } else {
         out.push_back({string(level, "ranking item")});
+      }
     });
     return out;
+  }
+
+  /// One statement of `priorities`, plain or `{maybe: STATEMENT}`, appended to `out`; inside an
+  /// any_order group another group is refused.
+  void priority(const YAML::Node& item, std::vector<Located<std::string>>& out, PartyDraft& p, bool in_group) {
+    if (!item.IsMap()) {
+      out.push_back(string(item, "priorities item"));
+      return;
+    }
+    if (item["maybe"] && item["any_order"]) {
+      error(item, "a priorities item with both `any_order` and `maybe`",
+            "write `{maybe: STATEMENT}` inside the list of `{any_order: [...]}`");
+      return;
+    }
+    if (item["maybe"]) {
+      check_keys(item, &kPriorityItemKeys, "a priorities item");
+      const auto statement = string(item["maybe"], "maybe");
+      if (!item["maybe"].IsScalar()) return;  // reported; no statement to parse
+      p.priorities_maybe.push_back({out.size(), where(item)});
+      out.push_back(statement);
+      return;
+    }
+    if (in_group) {
+      const std::size_t before = diagnostics_.size();
+      check_keys(item, &kPriorityItemKeys, "a priorities item");
+      if (item["any_order"])
+        error(item, "an any_order group inside another",
+              "merge the two groups into one, or write them one after the other");
+      else if (diagnostics_.size() == before)
+        error(item, "a mapping inside an any_order group should be `{maybe: STATEMENT}`",
+              "write the statement itself, or `{maybe: STATEMENT}` if the party may not hold it");
+      return;
+    }
+    const auto list = any_order_list(item, "priorities");
+    if (!list) return;
+    AnyOrderDraft run{out.size(), 0, where(*list)};
+    for_each_item(*list, "any_order", [&](const YAML::Node& statement) { priority(statement, out, p, true); });
+    run.count = out.size() - run.first;
+    p.priorities_any_order.push_back(run);
   }
 
   PartyDraft party(const YAML::Node& node) {
@@ -295,13 +388,14 @@ class DraftReader {
     }
     if (auto n = node["priorities"]) {
       p.priorities_where = where(n);
-      p.priorities = strings(n, "priorities");
+      p.priorities.emplace();
+      for_each_item(n, "priorities", [&](const YAML::Node& item) { priority(item, *p.priorities, p, false); });
       if (n.IsSequence() && n.size() == 0)
         error(n, "empty priorities", "list at least one statement, most important first, e.g. `- not escalate`");
     }
     if (auto n = node["ranking"]) {
       p.ranking_where = where(n);
-      p.ranking = ranking(n);
+      p.ranking = ranking(n, p);
     }
     if (auto n = node["payoffs"]) {
       p.payoffs_where = where(n);

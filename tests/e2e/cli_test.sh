@@ -138,6 +138,24 @@ assert d["issues"]["years"]["median"] == 7.0
 assert abs(d["issues"]["years"]["compromise"] - 7.39) < 0.005
 assert d["zone_of_agreement"] == {"years": [4.0, 10.0]}
 ' "$tmp/predict.json"
+# red lines that do not overlap: the smallest concessions that open a deal
+cat >"$tmp/closed.yaml" <<'YAML'
+parley: 1
+issues: [{id: x, range: [0, 100]}]
+parties:
+  - {id: P0, capability: 1, positions: {x: 5}, salience: {x: 1}, red_lines: {x: [0, 10]}}
+  - {id: P1, capability: 1, positions: {x: 25}, salience: {x: 1}, red_lines: {x: [20, 30]}}
+  - {id: P2, capability: 1, positions: {x: 30}, salience: {x: 1}, red_lines: {x: [25, 40]}}
+YAML
+"$parley" predict "$tmp/closed.yaml" >"$tmp/out"
+check "concessions text" grep -q "x: the smallest concessions open a deal at 25: P0 from 10 to 25 (15 further) (in all 15)" "$tmp/out"
+"$parley" predict "$tmp/closed.yaml" --json >"$tmp/closed.json"
+check "concessions json" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["agreement_possible"] is False
+assert d["concessions"] == {"x": {"point": 25.0, "total": 15.0, "parties": [{"party": "P0", "from": 10.0, "to": 25.0, "distance": 15.0}]}}, d["concessions"]
+' "$tmp/closed.json"
 "$parley" predict catalog/elmira.yaml >/dev/null 2>"$tmp/err"
 check "predict needs issues" grep -q "has no issues to predict" "$tmp/err"
 
@@ -154,6 +172,52 @@ for c in ("cnash", "cgmr", "csmr", "cseq"):
 ' "$tmp/coal.json"
 "$parley" analyze catalog/elmira.yaml --coalition MoE+UR >"$tmp/out"
 check "coalition text names the joint move" grep -q "7 NYNNY is no longer stable if MoE+UR act together: MoE moves to 8 YYNNY, then UR moves to 10 YNYNY" "$tmp/out"
+check "coalition text names the created equilibrium" grep -q "9 NNYNY becomes stable if MoE+UR act together: UR alone would move to 11 NNNYY" "$tmp/out"
+check "coalition effects json" python3 -c '
+import json
+d = json.load(open("'"$tmp/coal.json"'"))
+e = d["coalition_effects"]["cnash"]["MoE+UR"]
+assert [x["state"] for x in e["destroyed"]] == ["NYNNY"], e
+assert e["destroyed"][0]["by"][0]["moves"] == [{"party": "MoE", "to": "YYNNY"}, {"party": "UR", "to": "YNYNY"}], e
+assert e["created"] == [{"state": "NNYNY", "member": "UR", "forgone": "NNNYY"}], e
+assert "coalition_structure" not in d
+'
+# levers: single changes of the flagship's priorities that make the settlement GMR-stable
+"$parley" inverse examples/ukraine-talks.yaml --target YYYNYYNYY --vary RUS --vary UKR --concepts gmr --json >"$tmp/levers.json"
+check "levers json" python3 -c '
+import json
+d = json.load(open("'"$tmp/levers.json"'"))
+g = d["levers"]["gmr"]
+assert g["total"] == len(g["levers"]) == 9, g["total"]
+first = g["levers"][0]
+assert first["party"] == "RUS" and first["change"] == {"kind": "drop", "statement": "not withdraw", "from": 1}, first
+assert "not withdraw" not in first["priorities"]
+assert [l["distance"] for l in g["levers"]] == sorted(l["distance"] for l in g["levers"])
+'
+"$parley" inverse examples/ukraine-talks.yaml --target YYYNYYNYY --vary RUS --concepts gmr >"$tmp/out"
+check "levers text" grep -q "RUS: stop caring about 'not withdraw' (its 1st priority) (2880 reversed pairs)" "$tmp/out"
+"$parley" inverse catalog/syria-iraq.yaml --target 2 --vary Syria >"$tmp/out"
+check "levers need priorities" grep -q "Note: Syria: levers change priority statements" "$tmp/out"
+# a GMCR+ file that groups MoE and UR: the structure is honoured unless --alone
+"$parley" analyze tests/data/gmcr/elmira.gmcr --json >"$tmp/gcoal.json"
+check "gmcr coalition structure honoured" python3 -c '
+import json
+d = json.load(open("'"$tmp/gcoal.json"'"))
+s = d["coalition_structure"]
+assert s["coalitions"] == [["MoE", "UR"]], s
+assert s["equilibria"]["cnash"] == ["NNNYN", "YNNYN", "NNYNY", "YNYNY", "NNNYY", "YNNYY"], s
+'
+"$parley" analyze tests/data/gmcr/elmira.gmcr --json --alone >"$tmp/galone.json"
+check "--alone ignores the structure" python3 -c '
+import json
+d = json.load(open("'"$tmp/galone.json"'"))
+assert "coalition_structure" not in d and "coalition_effects" not in d
+'
+# every shortest path to 8 when the coalition may move: LG, then MoE+UR together
+"$parley" paths catalog/elmira.yaml --to YNYNY --coalition MoE+UR >"$tmp/out"
+check "paths --to with a coalition" grep -q "1 -(LG)-> 7 -(MoE+UR)-> 10" "$tmp/out"
+"$parley" paths catalog/elmira.yaml --to YNYNY >"$tmp/out"
+check "paths --to alone cannot reach 8" grep -q "cannot be reached from 1 NYNNN by unilateral improvements" "$tmp/out"
 
 # limited move for two parties
 "$parley" analyze catalog/chicken.yaml --json --only equilibria --horizon 4 >"$tmp/lm.json"
@@ -298,6 +362,72 @@ check "interrupted analysis prints no partial JSON" test ! -s "$tmp/big20.json"
 check "no subcommand fails" test $? -ne 0
 "$parley" analyze --frobnicate catalog/elmira.yaml >/dev/null 2>&1
 check "unknown flag fails" test $? -ne 0
+
+# ---- partial preferences: parley partial (issue #9) -------------------------------------------
+"$parley" partial examples/syria-iraq-partial.yaml --json >"$tmp/partial.json" 2>"$tmp/err"
+check "partial exits 0" test $? -eq 0
+check "partial is silent on stderr" test ! -s "$tmp/err"
+check "partial json: exact over Syria's 24 orders" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["uncertain"] == [{"party": "Syria", "completions": 24}], d["uncertain"]
+assert d["completions"] == {"count": 24, "method": "exact", "samples": None, "seed": None}, d["completions"]
+assert list(d["concepts"]) == ["nash", "gmr", "smr", "seq"], list(d["concepts"])
+n = d["concepts"]["nash"]
+assert n["stated"] == ["NYY"] and n["necessary"] == [] and n["possible"] == ["NNY", "NYY"], n
+assert n["share"] == {"NNY": 0.5, "NYY": 0.5}, n["share"]
+assert d["concepts"]["gmr"]["necessary"] == ["NNN"], d["concepts"]["gmr"]
+for key, c in d["concepts"].items():
+    assert c["method"] == "exact", key
+    assert set(c["necessary"]) <= set(c["stated"]) <= set(c["possible"]) == set(c["share"]), key
+    assert all(0 < v <= 1 for v in c["share"].values()), key
+' "$tmp/partial.json"
+"$parley" check examples/syria-iraq-partial.yaml >"$tmp/partial-check.txt"
+check "check says the ranking is partly known" \
+  grep -q "Syria .*; preference by ranking, partly known (24 completions)$" "$tmp/partial-check.txt"
+"$parley" partial examples/syria-iraq-partial.yaml --concepts nash >"$tmp/partial.txt"
+check "partial text: method" grep -q "^Nash (exact over 24 completions)$" "$tmp/partial.txt"
+check "partial text: necessary" grep -q "^  necessary   none$" "$tmp/partial.txt"
+check "partial text: share" grep -q "^  possible    4 NNY  50.0% (12 of 24)$" "$tmp/partial.txt"
+"$parley" partial catalog/syria-iraq.yaml >"$tmp/partial-plain.txt"
+check "partial without uncertainty says so" grep -q "No party's preference is uncertain" "$tmp/partial-plain.txt"
+check "partial without uncertainty lists the equilibria" grep -q "^  GMR   1 NNN, 6 NYY$" "$tmp/partial-plain.txt"
+# 8 states in any order: 8! = 40320 completions, over the exact limit, so sampled
+{
+  printf 'parley: 1\nparties:\n  - id: A\n    options: [a, b, c]\n    ranking:\n'
+  printf '      - {any_order: [NNNN, YNNN, NYNN, YYNN, NNYN, YNYN, NYYN, YYYN]}\n'
+  printf '      - [NNNY, YNNY, NYNY, YYNY, NNYY, YNYY, NYYY, YYYY]\n'
+  printf '  - id: B\n    options: [d]\n    priorities: [d if a]\n'
+} >"$tmp/partial-big.yaml"
+"$parley" partial "$tmp/partial-big.yaml" --json --samples 200 --seed 7 >"$tmp/partial-big1.json"
+"$parley" partial "$tmp/partial-big.yaml" --json --samples 200 --seed 7 >"$tmp/partial-big2.json"
+check "partial sampling is reproducible" cmp -s "$tmp/partial-big1.json" "$tmp/partial-big2.json"
+check "partial json: sampled" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["completions"] == {"count": 40320, "method": "sampled", "samples": 200, "seed": 7}, d["completions"]
+assert d["concepts"]["nash"]["method"] == "sampled", d["concepts"]["nash"]
+' "$tmp/partial-big1.json"
+"$parley" partial "$tmp/partial-big.yaml" --samples 200 --seed 7 --concepts gmr >"$tmp/partial-big.txt"
+check "partial text: sampled" grep -q "^GMR (sampled 200 completions, seed 7; necessary and possible are estimates)$" \
+  "$tmp/partial-big.txt"
+"$parley" partial examples/syria-iraq-partial.yaml --concepts sim >/dev/null 2>"$tmp/err"
+check "partial refuses sim" test $? -eq 1
+check "partial says why sim is refused" grep -q "partial preferences cover nash, gmr, smr and seq" "$tmp/err"
+"$parley" partial examples/syria-iraq-partial.yaml --samples 0 >/dev/null 2>&1
+check "partial --samples 0 is a usage error" test $? -eq 105
+"$parley" convert examples/syria-iraq-partial.yaml -o "$tmp/partial-converted.yaml" >/dev/null
+check "convert keeps any_order" grep -q "any_order: \[NYN, NYY, YNN, NNY\]" "$tmp/partial-converted.yaml"
+"$parley" analyze "$tmp/partial-converted.yaml" --json --only equilibria >"$tmp/partial-analyze.json"
+check "analyze reads the written order" python3 -c '
+import json, sys
+assert json.load(open(sys.argv[1]))["equilibria"]["gmr"] == ["NNN", "NYY"]
+' "$tmp/partial-analyze.json"
+printf 'parley: 1\nparties:\n  - id: A\n    options: [a]\n    ranking: [{any_order: []}, N, Y]\n' >"$tmp/partial-bad.yaml"
+"$parley" check "$tmp/partial-bad.yaml" >/dev/null 2>"$tmp/err"
+check "empty any_order group exits 1" test $? -eq 1
+check "empty any_order group located" grep -q "partial-bad.yaml:5:27: error: empty any_order group in ranking" "$tmp/err"
+# ---- end of partial preferences ---------------------------------------------------------------
 
 echo "$passes passed, $failures failed"
 test "$failures" -eq 0

@@ -72,4 +72,52 @@ struct CoalitionStability {
 CoalitionStability analyze_coalition_stability(const Model& model, const std::vector<CoalitionConcept>& concepts,
                                                const std::vector<Coalition>& coalitions, const CancelToken& cancel);
 
+/// The equilibria of a coalition structure under concept `k` of `coalitional` (docs/coalitions.md,
+/// "Under a coalition structure"): the states stable for every block of `blocks` (each one of
+/// `coalitional.coalitions`, disjoint) as a coalition and, under the individual concept, for every
+/// party in no block. The members of a block move only together, so this can hold states that are
+/// not equilibria when every party acts alone.
+StateSet structure_equilibria(const Model& model, const StabilityResult& individual,
+                              const CoalitionStability& coalitional, std::size_t k,
+                              const std::vector<Coalition>& blocks);
+
+/// A state that becomes an equilibrium once a coalition acts as one, and why it was not before:
+/// `member` had a unilateral improvement to `forgone` that nothing deterred, which the coalition,
+/// moving only where every member gains and only if not deterred, does not make.
+struct CreatedEquilibrium {
+  StateIndex state = 0;
+  int member = 0;
+  StateIndex forgone = 0;
+};
+
+/// What one coalition acting as one does to one concept's equilibria (docs/coalitions.md, "The
+/// coalition report"): the structure in which it acts together and every other party alone,
+/// compared with every party alone.
+struct CoalitionEffect {
+  Coalition coalition = 0;
+  /// Equilibria it unsettles, each with its undeterred coalitional improvements.
+  std::vector<std::pair<StateIndex, std::vector<JointMove>>> destroyed;
+  std::vector<CreatedEquilibrium> created;
+};
+
+/// The effect of each coalition of `coalitional` under its concept `k`.
+std::vector<CoalitionEffect> coalition_effects(const Model& model, const StabilityResult& individual,
+                                               const CoalitionStability& coalitional, std::size_t k,
+                                               const CancelToken& cancel);
+
+/// The coalition report: stability for each coalition, what each does to the equilibria, and the
+/// equilibria of the model's own coalition structure (`Model::coalitions`), each per concept.
+struct CoalitionReport {
+  CoalitionStability stability;
+  std::vector<std::vector<CoalitionEffect>> effects;  ///< [concept][coalition]
+  std::vector<Coalition> blocks;                      ///< the coalition structure analysed, if any
+  std::vector<StateSet> structure;                    ///< [concept]: its equilibria; empty if no blocks
+};
+
+/// Analyses `coalitions` and the blocks of `structure` (disjoint; added when not named; usually
+/// `Model::coalitions`) under the coalition counterparts of `individual`'s concepts.
+CoalitionReport analyze_coalitions(const Model& model, const StabilityResult& individual,
+                                   std::vector<Coalition> coalitions, const std::vector<Coalition>& structure,
+                                   const CancelToken& cancel);
+
 }  // namespace parley

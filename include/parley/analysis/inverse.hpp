@@ -99,5 +99,8 @@ std::vector<StabilityMargin> stability_margins(const Model& model, Concept c, co
 /// Kendall distance from a preference to a strict ranking (best first): the pairs ordered strictly
 /// by the preference and the other way round by the ranking. Pairs tied in the preference never count.
 std::uint64_t kendall_distance(const Preference& preference, const std::vector<StateIndex>& ranking);
+/// The same between two preferences: pairs of states ordered strictly by `before` and strictly the
+/// other way by `after`. Ties on either side never count.
+std::uint64_t kendall_distance(const Preference& before, const Preference& after);
 
 }  // namespace parley

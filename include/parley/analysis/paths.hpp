@@ -41,13 +41,14 @@ PathsResult status_quo_paths(const Model& model, StateIndex from, Progress& prog
                              const std::vector<Coalition>& coalitions = {});
 
 struct AllShortestPaths {
-  int moves = -1;                        ///< -1 if `to` cannot be reached
-  std::vector<std::vector<Move>> paths;  ///< each step ordered by party, then target state
-  bool truncated = false;                ///< more than `limit` paths exist
+  int moves = -1;                            ///< -1 if `to` cannot be reached
+  std::vector<std::vector<PathStep>> paths;  ///< unilateral steps by party, then coalitional; then target
+  bool truncated = false;                    ///< more than `limit` paths exist
 };
 
-/// Every shortest path of unilateral improvements from `from` to `to`, at most `limit` of them.
+/// Every shortest path of unilateral improvements (and the coalitional improvements of
+/// `coalitions`, each a step) from `from` to `to`, at most `limit` of them.
 AllShortestPaths all_shortest_paths(const Model& model, StateIndex from, StateIndex to, std::size_t limit,
-                                    const CancelToken& cancel);
+                                    const CancelToken& cancel, const std::vector<Coalition>& coalitions = {});
 
 }  // namespace parley

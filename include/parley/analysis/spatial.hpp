@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "parley/analysis/concessions.hpp"
 #include "parley/analysis/eum.hpp"
 #include "parley/analysis/nash_bargaining.hpp"
 #include "parley/analysis/smp.hpp"
@@ -29,6 +30,8 @@ struct SpatialPrediction {
   /// True when one deal satisfies every red line on every issue at once. Red lines are given per
   /// issue, so this holds exactly when every issue's zone is non-empty.
   bool agreement_possible = true;
+  /// Where it is not: per closed issue, the smallest concessions that open a zone of agreement.
+  std::vector<ZoneOpening> openings;
   NashBargainingResult nbs;  ///< over all issues jointly
   EumResult eum;             ///< each issue on its own
   SmpResult smp;             ///< over all issues jointly

@@ -42,9 +42,11 @@ struct UncertaintyResult {
   std::uint64_t seed = 0;
   int uncertain_numbers = 0;  ///< how many inputs had an interval
   std::vector<IssueSamples> issues;
-  /// Share of samples where some deal lies inside every red line (red lines are not sampled, so
-  /// this is 0 or 1 today; it is reported so that the key keeps its meaning when they are).
+  /// Share of samples where some deal lies inside every red line on every issue, and per issue
+  /// the share where that issue has a zone of agreement (red lines with uncertain ends are drawn
+  /// like the other numbers).
   double agreement_share = 0;
+  std::vector<double> zone_share;
 };
 
 /// Throws std::invalid_argument for a model without issues or samples < 1.

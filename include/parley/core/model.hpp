@@ -11,6 +11,7 @@
 
 #include "parley/core/expression.hpp"
 #include "parley/core/preference.hpp"
+#include "parley/core/preference_uncertainty.hpp"
 #include "parley/core/state_space.hpp"
 
 namespace parley {
@@ -43,6 +44,15 @@ struct IssueStance {
   /// Uncertainty (Monte Carlo): the intervals the position and salience may lie in, if given.
   std::optional<Interval> position_range;
   std::optional<Interval> salience_range;
+  /// Where the red line's lower and upper ends may lie, if given; the low one lies below the high one.
+  std::optional<Interval> red_line_low_range;
+  std::optional<Interval> red_line_high_range;
+};
+
+/// One priority statement as written, and compiled.
+struct PriorityStatement {
+  std::string text;
+  Expression expression;
 };
 
 struct Party {
@@ -54,6 +64,11 @@ struct Party {
   std::optional<double> capability;
   std::optional<Interval> capability_range;  ///< uncertainty, if given
   std::vector<IssueStance> stances;          ///< in issue order
+  /// The priority statements, most important first, when the preference is given by priorities.
+  std::vector<PriorityStatement> priorities;
+  /// Partial preferences: what is unknown about the party's preference, if anything (its stated
+  /// preference, Model::preferences, is the written order of every unknown).
+  std::optional<PreferenceUncertainty> preference_uncertainty;
 };
 
 struct Issue {
@@ -84,6 +99,9 @@ class Model {
   std::vector<Issue> issues;
   std::vector<FeasibilityRule> rules;
   std::optional<StateIndex> status_quo;
+  /// Blocks of parties that act together (the model's coalition structure; every party not in a
+  /// block acts alone): bit i = party i, two or more parties each, no party in two blocks.
+  std::vector<std::uint32_t> coalitions;
   std::shared_ptr<const StateSpace> states;
   std::vector<Preference> preferences;  ///< one per party; empty for parties without options
 

@@ -29,6 +29,14 @@ struct IntervalDraft {
   Located<double> high;
 };
 
+/// `{any_order: [...]}` in a ranking or priorities: `count` consecutive items from `first` (ranking
+/// levels or priority statements, which hold them in the order written) in unknown order.
+struct AnyOrderDraft {
+  std::size_t first = 0;
+  std::size_t count = 0;
+  SourceLocation where;  ///< of the `any_order` list
+};
+
 struct PartyDraft {
   Located<std::string> id;
   std::string name;
@@ -40,6 +48,11 @@ struct PartyDraft {
   std::optional<RankingDraft> ranking;
   std::optional<LocatedMap<double>> payoffs;
   SourceLocation priorities_where, ranking_where, payoffs_where;
+  /// Partial preferences: runs of the ranking's levels (one state each) or of the statements in
+  /// unknown order, and the statements the party may or may not hold (`{maybe: ...}`).
+  std::vector<AnyOrderDraft> ranking_any_order;
+  std::vector<AnyOrderDraft> priorities_any_order;
+  std::vector<Located<std::size_t>> priorities_maybe;  ///< statement index, where the `maybe` is
 
   std::optional<Located<double>> capability;
   LocatedMap<double> positions;
@@ -50,6 +63,8 @@ struct PartyDraft {
   std::optional<Located<IntervalDraft>> capability_range;
   LocatedMap<IntervalDraft> position_ranges;
   LocatedMap<IntervalDraft> salience_ranges;
+  LocatedMap<IntervalDraft> red_line_low_ranges;   ///< where each red line's lower end may lie
+  LocatedMap<IntervalDraft> red_line_high_ranges;  ///< where each red line's upper end may lie
 };
 
 struct IssueDraft {
@@ -73,6 +88,7 @@ struct ModelDraft {
   std::vector<std::vector<Located<std::string>>> at_least_one;
   std::optional<std::vector<Located<std::string>>> status_quo;  ///< the options taken
   SourceLocation status_quo_where;
+  std::vector<std::vector<Located<std::string>>> coalitions;  ///< party ids that act together, per block
 };
 
 }  // namespace parley

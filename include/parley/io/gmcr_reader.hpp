@@ -11,7 +11,9 @@
 ///   `useManualPreferenceVectors`) is true, its `preferenceRanking` (older: `preferenceVector`) of
 ///   GMCR+ state numbers, most preferred first, a nested list being a tie.
 /// - `infeasibles`: conditions; a state matching one is dropped.
-/// - `coalitions` (optional): into GmcrExtras, not into the draft. `misperceptions`, `payoffs`,
+/// - `coalitions` (optional): the blocks of two or more decision makers become the draft's
+///   `coalitions` (the coalition structure the analyses honour); every block, singletons included,
+///   is also in GmcrExtras. `misperceptions`, `payoffs`,
 ///   `coalitionsFull`, `program` and `version` are ignored, as are unknown keys.
 /// GMCR+ files have no status quo, no name and no separate mutually-exclusive groups (GMCR+ saves
 /// those as pairwise infeasibles), so the draft has none either; it is named `default_name`.

@@ -5,12 +5,19 @@
 #include <string>
 
 #include "parley/analysis/inverse.hpp"
+#include "parley/analysis/levers.hpp"
 #include "parley/io/json_output.hpp"
 
 namespace parley {
 
 Json json_inverse(const Model& model, const InverseResult& result);
 std::string text_inverse(const Model& model, const InverseResult& result);
+
+/// `levers`: {"gmr": {"total": n, "levers": [{"party", "change": {"kind": "move"|"drop"|"negate"|"add",
+/// "statement", "from", "to"}, "distance", "priorities": [...]}]}, "notes": [...]}, the first
+/// `limit` levers per concept.
+Json json_levers(const Model& model, const LeverResult& levers, std::size_t limit);
+std::string text_levers(const Model& model, const LeverResult& levers, std::size_t limit);
 
 /// Margins of stability per concept, as {"margins": {"nash": [{"state", "distance", "party", "ranking"}]}}.
 struct ConceptMargins {

@@ -19,6 +19,7 @@ Json json_shortest_paths(const Model& model, StateIndex to, const AllShortestPat
 /// the concepts under which it is an equilibrium; at most `max_lines` lines.
 std::string text_paths(const Model& model, const PathsResult& paths, const StabilityResult& stability,
                        std::size_t max_lines = 200);
-std::string text_shortest_paths(const Model& model, StateIndex from, StateIndex to, const AllShortestPaths& paths);
+std::string text_shortest_paths(const Model& model, StateIndex from, StateIndex to, const AllShortestPaths& paths,
+                                bool with_coalitions = false);
 
 }  // namespace parley

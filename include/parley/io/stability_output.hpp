@@ -27,10 +27,16 @@ std::string text_per_party_equilibria(const Model& model, const StabilityResult&
 /// [states stable for every party under Nash and for every analysed coalition under CNash]}.
 Json json_coalition_stability(const Model& model, const CoalitionStability& coalitions);
 Json json_coalition_equilibria(const Model& model, const StabilityResult& result, const CoalitionStability& coalitions);
-/// Equilibria with the coalitions, and the individual equilibria each coalition unsettles (with
-/// the joint move that does it).
-std::string text_coalition_stability(const Model& model, const StabilityResult& result,
-                                     const CoalitionStability& coalitions);
+/// `coalition_effects`: {"cnash": {"A+B": {"destroyed": [{"state", "by": [{"to", "moves"}]}],
+/// "created": [{"state", "member", "forgone"}]}}}: what each coalition acting as one does to the
+/// equilibria (docs/coalitions.md, "The coalition report").
+Json json_coalition_effects(const Model& model, const CoalitionReport& report);
+/// `coalition_structure`: {"coalitions": [[ids]], "equilibria": {"cnash": [patterns]}} for the
+/// coalition structure analysed (the model's declared coalitions).
+Json json_coalition_structure(const Model& model, const CoalitionReport& report);
+/// Equilibria with the coalitions, the individual equilibria each coalition unsettles (with the
+/// joint move) and those it creates, and the equilibria of the model's coalition structure.
+std::string text_coalition_report(const Model& model, const StabilityResult& result, const CoalitionReport& report);
 
 /// `limited_move`: {"L1": [equilibria], ..., "nonmyopic": [equilibria]}, as the catalog lists them.
 Json json_limited_move(const Model& model, const LimitedMoveResult& result);

@@ -8,8 +8,6 @@
 
 #include "support/model_text.hpp"
 #include "support/random_conflict.hpp"
-#include "support/reference_coalitions.hpp"
-#include "support/to_reference.hpp"
 
 namespace parley {
 namespace {
@@ -144,82 +142,6 @@ TEST(Paths, ElmiraTheCoalitionCarriesTheEvolutionOnToEight) {
   EXPECT_EQ(m.pattern(it->path[1].joint[0].to), "YYNNY");
   EXPECT_EQ(m.pattern(it->path[1].joint[1].to), "YNYNY");
   EXPECT_EQ(coalitional_improvements(m, moe_ur, five).size(), 1U);
-}
-
-RC_GTEST_PROP(Coalitions, ImprovementsEqualTheReferenceAndJointMovesAreLegal, ()) {
-  const auto conflict = testing::random_conflict();
-  std::vector<std::size_t> order(conflict.parties.size());
-  std::iota(order.begin(), order.end(), 0);
-  auto model = read_model_text(conflict.yaml(order, false), "random").model;
-  RC_ASSERT(model != nullptr);
-  const auto ref = testing::to_reference(*model);
-  for (Coalition c : all_coalitions(*model))
-    for (StateIndex s = 0; s < model->states->size(); ++s) {
-      std::vector<int> ours;
-      for (const JointMove& jm : coalitional_improvements(*model, c, s)) {
-        ours.push_back(static_cast<int>(jm.to));
-        RC_ASSERT(!jm.steps.empty() && jm.steps.back().to == jm.to);
-        for (std::size_t k = 0; k < jm.steps.size(); ++k) {
-          RC_ASSERT(((c >> jm.steps[k].party) & 1U) != 0U);                  // only members move
-          if (k > 0) RC_ASSERT(jm.steps[k].party != jm.steps[k - 1].party);  // never twice in a row
-        }
-      }
-      auto theirs = reference::coalition_improvements(ref, c, static_cast<int>(s));
-      std::sort(theirs.begin(), theirs.end());
-      RC_ASSERT(ours == theirs);
-    }
-}
-
-RC_GTEST_PROP(Coalitions, StabilityConceptsEqualTheReference, ()) {
-  const auto conflict = testing::random_conflict(3, 7);
-  std::vector<std::size_t> order(conflict.parties.size());
-  std::iota(order.begin(), order.end(), 0);
-  auto model = read_model_text(conflict.yaml(order, false), "random").model;
-  RC_ASSERT(model != nullptr);
-  const auto ref = testing::to_reference(*model);
-  const std::pair<CoalitionConcept, reference::CoalitionConcept> concepts[] = {
-      {CoalitionConcept::CNash, reference::CoalitionConcept::cnash},
-      {CoalitionConcept::CGMR, reference::CoalitionConcept::cgmr},
-      {CoalitionConcept::CSMR, reference::CoalitionConcept::csmr},
-      {CoalitionConcept::CSEQ, reference::CoalitionConcept::cseq}};
-  for (Coalition c : all_coalitions(*model))
-    for (StateIndex s = 0; s < model->states->size(); ++s)
-      for (const auto& [ours, theirs] : concepts) {
-        std::vector<int> undeterred;
-        for (const JointMove& jm : undeterred_coalitional_improvements(*model, ours, c, s))
-          undeterred.push_back(static_cast<int>(jm.to));
-        auto expected = reference::undeterred_improvements(ref, theirs, c, static_cast<int>(s));
-        std::sort(expected.begin(), expected.end());
-        RC_ASSERT(undeterred == expected);
-      }
-}
-
-TEST(Coalitions, ElmiraTextbookFiveIsNotCoalitionallyStableEightIs) {
-  auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/elmira.yaml");
-  ASSERT_TRUE(r.model);
-  const Model& m = *r.model;
-  std::string why;
-  const Coalition moe_ur = parse_coalition(m, "MoE+UR", why);
-  const StateIndex five = *m.states->index_of(pattern_bits("NYNNY"));
-  const StateIndex eight = *m.states->index_of(pattern_bits("YNYNY"));
-  for (CoalitionConcept c :
-       {CoalitionConcept::CNash, CoalitionConcept::CGMR, CoalitionConcept::CSMR, CoalitionConcept::CSEQ}) {
-    const auto undeterred = undeterred_coalitional_improvements(m, c, moe_ur, five);
-    ASSERT_EQ(undeterred.size(), 1U);  // the joint move to 8 is deterred under no concept
-    EXPECT_EQ(undeterred[0].to, eight);
-    EXPECT_TRUE(undeterred_coalitional_improvements(m, c, moe_ur, eight).empty());
-  }
-}
-
-TEST(Coalitions, ParsingAndNames) {
-  auto r = read_model_file(std::string(PARLEY_SOURCE_DIR) + "/catalog/elmira.yaml");
-  ASSERT_TRUE(r.model);
-  std::string why;
-  EXPECT_EQ(parse_coalition(*r.model, "UR,MoE", why), Coalition{0b011});
-  EXPECT_EQ(coalition_name(*r.model, 0b101), "MoE+LG");
-  EXPECT_EQ(parse_coalition(*r.model, "UR", why), Coalition{0});
-  EXPECT_EQ(why, "a coalition needs two or more parties");
-  EXPECT_EQ(all_coalitions(*r.model), (std::vector<Coalition>{0b011, 0b101, 0b110, 0b111}));
 }
 
 }  // namespace

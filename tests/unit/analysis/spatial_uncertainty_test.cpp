@@ -84,6 +84,52 @@ TEST(SpatialUncertainty, IntervalsAreValidatedWhereTheyAreWritten) {
   EXPECT_EQ(first("{capability: 3}"),
             "m.yaml:5:32: error: `uncertainty.capability` should be an interval [low, high], not '3'");
   EXPECT_EQ(first("{power: [1, 2]}"), "m.yaml:5:20: error: unknown key 'power' in uncertainty");
+  EXPECT_EQ(first("{red_line_low: {x: [10, 20]}}"),
+            "m.yaml:5:35: error: uncertainty.red_line_low on issue 'x' without a red line on it");
+}
+
+TEST(SpatialUncertainty, RedLineEndsAreValidated) {
+  const std::string base =
+      "parley: 1\nissues: [{id: x, range: [0, 100]}]\nparties:\n"
+      "  - {id: A, capability: 1, positions: {x: 50}, salience: {x: 1}, red_lines: {x: [30, 60]},\n";
+  const auto first = [&](const std::string& uncertainty) {
+    const auto errors = testing::errors_of(base + "     uncertainty: " + uncertainty + "}\n");
+    return errors.empty() ? std::string() : errors[0].substr(0, errors[0].find('\n'));
+  };
+  EXPECT_TRUE(
+      testing::model_from(base + "     uncertainty: {red_line_low: {x: [20, 40]}, red_line_high: {x: [55, 70]}}}\n"));
+  EXPECT_EQ(first("{red_line_low: {x: [35, 40]}}"),
+            "m.yaml:5:38: error: uncertainty of the red line's lower end on 'x' [35, 40] does not contain the stated "
+            "value 30");
+  EXPECT_EQ(first("{red_line_high: {x: [55, 120]}}"),
+            "m.yaml:5:39: error: uncertainty of the red line's upper end on 'x' [55, 120] leaves the allowed [0, 100]");
+  EXPECT_EQ(first("{red_line_low: {x: [20, 56]}, red_line_high: {x: [55, 70]}}"),
+            "m.yaml:5:68: error: uncertainty of the red line's upper end on 'x' [55, 70] crosses its lower end, which "
+            "may be at 56");
+}
+
+TEST(SpatialUncertainty, UncertainRedLinesOpenTheZoneInTheRightShareOfSamples) {
+  // A accepts [0, 50]; B's lower end is triangular on [40, 60] with mode 50, so the red lines
+  // overlap exactly when B's end falls at or below 50: half the samples. The other issue is
+  // always open, so the agreement share equals the zone share of x. 4000 samples: the standard
+  // error is 0.008; 0.03 is more than three of them.
+  const auto model = testing::model_from(R"(parley: 1
+issues: [{id: x, range: [0, 100]}, {id: y, range: [0, 1]}]
+parties:
+  - {id: A, capability: 1, positions: {x: 20, y: 0.5}, salience: {x: 1, y: 1}, red_lines: {x: [0, 50]}}
+  - {id: B, capability: 1, positions: {x: 80, y: 0.5}, salience: {x: 1, y: 1}, red_lines: {x: [50, 100]},
+     uncertainty: {red_line_low: {x: [40, 60]}}}
+)");
+  ASSERT_TRUE(model);
+  CancelToken cancel;
+  const auto sampled = sample_spatial(*model, {4000, 7, 10, false}, cancel);
+  EXPECT_EQ(sampled.uncertain_numbers, 1);
+  ASSERT_EQ(sampled.zone_share.size(), 2U);
+  EXPECT_NEAR(sampled.zone_share[0], 0.5, 0.03);
+  EXPECT_DOUBLE_EQ(sampled.zone_share[1], 1.0);
+  EXPECT_DOUBLE_EQ(sampled.agreement_share, sampled.zone_share[0]);
+  // The stated red lines touch at 50: the point prediction has a zone.
+  EXPECT_TRUE(agreement_possible(*model));
 }
 
 }  // namespace

@@ -210,6 +210,11 @@ TEST(GmcrReader, ReadsManualRankingsWithTiesDirectionsAndCoalitions) {
   EXPECT_EQ(r[8][3].value, "YNNYY");
   EXPECT_EQ(d.infeasible.back().value, "not delay and not accept and not abandon");
   EXPECT_EQ(p.extras.coalitions, (std::vector<std::vector<std::string>>{{"MoE", "UR"}, {"LG"}}));
+  // The block of two becomes the model's coalition structure; LG alone needs no entry.
+  ASSERT_EQ(d.coalitions.size(), 1U);
+  ASSERT_EQ(d.coalitions[0].size(), 2U);
+  EXPECT_EQ(d.coalitions[0][0].value, "MoE");
+  EXPECT_EQ(d.coalitions[0][1].value, "UR");
 }
 
 TEST(GmcrReader, WritesIfAndIffShapesBack) {
@@ -227,6 +232,7 @@ TEST(GmcrReader, WritesIfAndIffShapesBack) {
             "(modify_control_order and not insist_on_original_order and not abandon_elmira_plant)");
   // GMCR+ files without coalitions: each decision maker alone.
   EXPECT_EQ(p.extras.coalitions.size(), 3U);
+  EXPECT_TRUE(d.coalitions.empty());
 }
 
 TEST(GmcrReader, RecognisesSaveFiles) {

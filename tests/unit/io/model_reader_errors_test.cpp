@@ -39,6 +39,22 @@ TEST(ModelErrors, ValidBaseline) {
   EXPECT_TRUE(testing::model_from(kTwoParties));
 }
 
+TEST(ModelErrors, Coalitions) {
+  const std::string base = kTwoParties;
+  EXPECT_TRUE(testing::model_from(base + "coalitions: [[A, B]]\n"));
+  EXPECT_EQ(error_lines(base + "coalitions: [[A, C]]\n"), Lines{"m.yaml:9:18: error: unknown party 'C' in coalitions"});
+  EXPECT_EQ(error_lines(base + "coalitions: [[A, b]]\n"), Lines{"m.yaml:9:18: error: unknown party 'b' in coalitions"});
+  EXPECT_EQ(first_help(base + "coalitions: [[A, b]]\n"), "did you mean 'B'?");
+  EXPECT_EQ(error_lines(base + "coalitions: [[A, B], [B, A]]\n"),
+            (Lines{"m.yaml:9:23: error: party 'B' is in two coalitions",
+                   "m.yaml:9:26: error: party 'A' is in two coalitions"}));
+  EXPECT_EQ(error_lines(base + "coalitions: [[A]]\n"),
+            Lines{"m.yaml:9:15: error: a coalition needs two or more parties"});
+  EXPECT_EQ(error_lines(base + "coalitions: [A, B]\n"),
+            (Lines{"m.yaml:9:14: error: `coalitions group` should be a list, not 'A'",
+                   "m.yaml:9:17: error: `coalitions group` should be a list, not 'B'"}));
+}
+
 TEST(ModelErrors, EmptyFile) {
   EXPECT_EQ(error_lines(""), Lines{"m.yaml:1:1: error: the file is empty"});
   EXPECT_EQ(error_lines("  \n\n"), Lines{"m.yaml:1:1: error: the file is empty"});

@@ -38,6 +38,24 @@ TEST(ModelWriter, CatalogRoundTripsThroughYamlAndJson) {
   }
 }
 
+TEST(ModelWriter, CoalitionsRoundTrip) {
+  const auto original = read_model_text(R"(parley: 1
+parties:
+  - {id: A, options: [a], ranking: [NNN, YNN, NYN, YYN, NNY, YNY, NYY, YYY]}
+  - {id: B, options: [b], ranking: [NNN, YNN, NYN, YYN, NNY, YNY, NYY, YYY]}
+  - {id: C, options: [c], ranking: [NNN, YNN, NYN, YYN, NNY, YNY, NYY, YYY]}
+coalitions: [[C, A]]
+)",
+                                        "m.yaml");
+  ASSERT_TRUE(original.model);
+  EXPECT_EQ(original.model->coalitions, (std::vector<std::uint32_t>{0b101}));
+  for (const std::string& text : {draft_to_yaml(original.draft), draft_to_json(original.draft).dump()}) {
+    const auto again = read_model_text(text, "again");
+    ASSERT_TRUE(again.model) << text;
+    EXPECT_EQ(again.model->coalitions, original.model->coalitions) << text;
+  }
+}
+
 TEST(ModelWriter, AtomicWriteRefusesToReplaceUnlessAsked) {
   const fs::path path = fs::temp_directory_path() / "parley-writer-test.yaml";
   fs::remove(path);

@@ -13,15 +13,15 @@ namespace {
 /// Calibrated on the development machine (2 cores, `ci` build) with whole runs of `parley analyze
 /// --json --only equilibria` on generated 5-party conflicts of 2^16 to 2^24 states; the figures
 /// and how far the estimate is from them are in docs/performance.md ("Estimates").
-/// Reading and building the model, and writing the result: per state and party, on one core.
+/// Reading and building the model and what else runs outside the engine: per state and party, one core.
 constexpr double kSerialNsPerStateParty = 150.0;
 /// The stability engine: per state, per other party, per search (parallel).
-constexpr double kSearchNsPerStateOpponent = 30.0;
+constexpr double kSearchNsPerStateOpponent = 60.0;
 /// Moves enumerated one by one (parties with one-way options), per move and search (parallel).
 constexpr double kNsPerMove = 5.0;
 /// Printing one state of an equilibrium list (JSON): time and memory, on one core.
-constexpr double kNsPerListedState = 700.0;
-constexpr double kBytesPerListedState = 250.0;
+constexpr double kNsPerListedState = 1000.0;
+constexpr double kBytesPerListedState = 200.0;
 constexpr std::size_t kSample = 2048;
 
 /// Whether a party's options all go both ways, so that the engine keeps its moves as blocks.

@@ -30,6 +30,22 @@ inline std::vector<std::string> errors_of(const std::string& text, const ReadOpt
   return out;
 }
 
+/// The first line (FILE:LINE:COLUMN: error: WHAT) of each error, in file order.
+inline std::vector<std::string> error_lines(const std::string& text, const ReadOptions& options = {}) {
+  std::vector<std::string> out;
+  for (const auto& e : errors_of(text, options))
+    out.push_back(e.substr(0, e.find('\n')));
+  return out;
+}
+
+/// The help line of the first error, or "" if it has none.
+inline std::string first_help(const std::string& text) {
+  const auto errors = errors_of(text);
+  if (errors.empty()) return {};
+  const auto at = errors[0].find("\n  help: ");
+  return at == std::string::npos ? std::string() : errors[0].substr(at + 9);
+}
+
 /// Patterns of all states of a model, in state order.
 inline std::vector<std::string> patterns(const Model& model) {
   std::vector<std::string> out;

@@ -7,21 +7,8 @@
 namespace parley {
 namespace {
 
-/// The first line (FILE:LINE:COLUMN: error: WHAT) of each error, in file order.
-std::vector<std::string> error_lines(const std::string& text, const ReadOptions& options = {}) {
-  std::vector<std::string> out;
-  for (const auto& e : testing::errors_of(text, options))
-    out.push_back(e.substr(0, e.find('\n')));
-  return out;
-}
-
-/// The help line of the first error.
-std::string first_help(const std::string& text) {
-  const auto errors = testing::errors_of(text);
-  if (errors.empty()) return {};
-  const auto at = errors[0].find("\n  help: ");
-  return at == std::string::npos ? std::string() : errors[0].substr(at + 9);
-}
+using testing::error_lines;
+using testing::first_help;
 
 using Lines = std::vector<std::string>;
 

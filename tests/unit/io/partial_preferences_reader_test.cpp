@@ -18,20 +18,8 @@ std::string two_parties(const std::string& a) {
          "  - id: B\n    options: [b]\n    ranking: [NN, YN, NY, YY]\n";
 }
 
-/// The first line (FILE:LINE:COLUMN: error: WHAT) of each error, in file order.
-std::vector<std::string> error_lines(const std::string& text) {
-  std::vector<std::string> out;
-  for (const auto& e : testing::errors_of(text))
-    out.push_back(e.substr(0, e.find('\n')));
-  return out;
-}
-
-std::string first_help(const std::string& text) {
-  const auto errors = testing::errors_of(text);
-  if (errors.empty()) return {};
-  const auto at = errors[0].find("\n  help: ");
-  return at == std::string::npos ? std::string() : errors[0].substr(at + 9);
-}
+using testing::error_lines;
+using testing::first_help;
 
 using Lines = std::vector<std::string>;
 

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
+
+#include "eum_votes.hpp"
 
 namespace parley {
 
@@ -16,13 +19,77 @@ struct IssueState {
   std::vector<double> x, c, s;
 };
 
-/// Utilities of Scholz et al. section 3: 2 - 4 (1/2 -+ distance/2)^r, from +2 (the best) to -2.
-double success_utility(double distance, double r) {
-  return 2 - 4 * std::pow(0.5 - 0.5 * distance, r);
+/// x^r as exp(r log x) from a logarithm shared by every exponent; r = 1 exactly where r is 1.
+double power_from_log(double x, double log_x, double r) {
+  return r == 1.0 ? x : std::exp(r * log_x);
 }
-double failure_utility(double distance, double r) {
-  return 2 - 4 * std::pow(0.5 + 0.5 * distance, r);
+
+}  // namespace
+
+namespace detail {
+
+EumSpots::EumSpots(const std::vector<double>& x, double issue_width) : spots(x), width(issue_width) {
+  std::sort(spots.begin(), spots.end());
+  spots.erase(std::unique(spots.begin(), spots.end()), spots.end());
+  const std::size_t m = spots.size();
+  count.assign(m, 0);
+  for (double xi : x) {
+    spot_of.push_back(static_cast<std::size_t>(std::lower_bound(spots.begin(), spots.end(), xi) - spots.begin()));
+    count[spot_of.back()] += 1;
+  }
+  log_distance.resize(m * m), log_near.resize(m * m), log_far.resize(m * m);
+  for (std::size_t a = 0; a < m; ++a)
+    for (std::size_t b = 0; b < m; ++b) {
+      const double distance = std::abs(spots[a] - spots[b]) / width;
+      log_distance[a * m + b] = std::log(distance);
+      log_near[a * m + b] = std::log(0.5 - 0.5 * distance);
+      log_far[a * m + b] = std::log(0.5 + 0.5 * distance);
+    }
 }
+
+/// The voters who prefer spot a to spot b (a left of b) are those nearer a: a prefix of the voters
+/// sorted by position, and those who prefer b a suffix. So the positive votes of a contest are a
+/// difference of prefix sums of w_k (|x_k - spot| / D)^r_k, one sum per spot: O(n m) powers and
+/// O(m^2 log n) lookups for m distinct positions instead of O(n m^2) terms.
+std::vector<double> eum_positive_votes(const std::vector<double>& x, const std::vector<double>& weight,
+                                       const std::vector<double>& r, const std::vector<std::size_t>& voters,
+                                       const EumSpots& spots) {
+  const std::size_t n = voters.size(), m = spots.size();
+  // support[t * m + q]: the weighted distances of the first t voters from spot q.
+  std::vector<double> support((n + 1) * m, 0);
+  std::vector<double> place(n);
+  for (std::size_t t = 0; t < n; ++t) {
+    const std::size_t k = voters[t], home = spots.spot_of[k];
+    place[t] = x[k];
+    const double w = weight[k] > 0 ? weight[k] : 0.0;
+    const double* before = &support[t * m];
+    double* after = &support[(t + 1) * m];
+    for (std::size_t q = 0; q < m; ++q) {
+      const double distance = std::abs(spots.spots[home] - spots.spots[q]) / spots.width;
+      after[q] = before[q] + w * power_from_log(distance, spots.log_distance[home * m + q], r[k]);
+    }
+  }
+  std::vector<double> positive(m * m, 0);
+  const double* all = &support[n * m];
+  for (std::size_t a = 0; a < m; ++a)
+    for (std::size_t b = a + 1; b < m; ++b) {
+      const double sa = spots.spots[a], sb = spots.spots[b];
+      // Voters in [0, nearer_a) are nearer a, voters in [nearer_b, n) nearer b, the rest equidistant.
+      const auto nearer_a = std::partition_point(place.begin(), place.end(),
+                                                 [&](double v) { return std::abs(v - sa) < std::abs(v - sb); });
+      const auto nearer_b =
+          std::partition_point(nearer_a, place.end(), [&](double v) { return !(std::abs(v - sb) < std::abs(v - sa)); });
+      const double* lo = &support[static_cast<std::size_t>(nearer_a - place.begin()) * m];
+      const double* hi = &support[static_cast<std::size_t>(nearer_b - place.begin()) * m];
+      positive[a * m + b] = std::max(0.0, lo[b] - lo[a]);
+      positive[b * m + a] = std::max(0.0, (all[a] - hi[a]) - (all[b] - hi[b]));
+    }
+  return positive;
+}
+
+}  // namespace detail
+
+namespace {
 
 /// P_ij, i's chance of winning a contest against j (Scholz et al. section 4, normalised as in the
 /// replication that reproduces their Table 2): the votes cast for x_i against x_j, where voter k's
@@ -33,43 +100,28 @@ double failure_utility(double distance, double r) {
 /// Computed once per pair of distinct positions: after a few rounds many actors share one.
 class WinProbabilities {
  public:
-  /// `voters` lists every actor once, in an order that does not depend on the order of the input.
-  WinProbabilities(const IssueState& st, const std::vector<std::size_t>& voters, const std::vector<double>& r) {
-    std::vector<double> spots = st.x;
-    std::sort(spots.begin(), spots.end());
-    spots.erase(std::unique(spots.begin(), spots.end()), spots.end());
-    m_ = spots.size();
-    std::vector<double> count(m_, 0);
-    for (double xi : st.x) {
-      spot_.push_back(static_cast<std::size_t>(std::lower_bound(spots.begin(), spots.end(), xi) - spots.begin()));
-      count[spot_.back()] += 1;
-    }
-    std::vector<double> positive(m_ * m_, 0), far(m_);
-    double cast = 0;
-    for (std::size_t k : voters) {
-      const double w = st.c[k] * st.s[k];
-      if (!(w > 0)) continue;
-      for (std::size_t q = 0; q < m_; ++q)
-        far[q] = std::pow(std::abs(st.x[k] - spots[q]) / st.width, r[k]);
-      for (std::size_t a = 0; a < m_; ++a)
-        for (std::size_t b = a + 1; b < m_; ++b) {
-          const double vote = w * (far[b] - far[a]);  // k's vote for spot a against spot b
-          if (vote > 0) positive[a * m_ + b] += vote;
-          if (vote < 0) positive[b * m_ + a] -= vote;
-          cast += 2 * count[a] * count[b] * std::abs(vote);
-        }
-    }
-    p_.assign(m_ * m_, 0);
-    if (cast > 0)
-      for (std::size_t k = 0; k < p_.size(); ++k)
-        p_[k] = positive[k] / cast;
+  /// `voters` lists every actor once, sorted by position (ties in an order that does not depend on
+  /// the order of the input).
+  WinProbabilities(const IssueState& st, const detail::EumSpots& spots, const std::vector<std::size_t>& voters,
+                   const std::vector<double>& r)
+      : m_(spots.size()) {
+    std::vector<double> weight(st.x.size());
+    for (std::size_t k = 0; k < weight.size(); ++k)
+      weight[k] = st.c[k] * st.s[k];
+    p_ = detail::eum_positive_votes(st.x, weight, r, voters, spots);
+    double cast = 0;  // every vote cast, each contest between two actors in both orders
+    for (std::size_t a = 0; a < m_; ++a)
+      for (std::size_t b = a + 1; b < m_; ++b)
+        cast += 2 * spots.count[a] * spots.count[b] * (p_[a * m_ + b] + p_[b * m_ + a]);
+    for (double& p : p_)
+      p = cast > 0 ? p / cast : 0.0;
   }
-  double operator()(std::size_t i, std::size_t j) const { return p_[spot_[i] * m_ + spot_[j]]; }
+  /// For the distinct positions a and b.
+  double operator()(std::size_t a, std::size_t b) const { return p_[a * m_ + b]; }
 
  private:
   std::size_t m_ = 0;
-  std::vector<std::size_t> spot_;  ///< per actor: the index of its position among the distinct ones
-  std::vector<double> p_;          ///< [spot][spot]
+  std::vector<double> p_;  ///< [spot][spot]
 };
 
 /// How the receiver of a challenge responds, in the order in which it considers them.
@@ -113,10 +165,13 @@ std::vector<std::size_t> canonical_order(const IssueState& st) {
   return order;
 }
 
+/// Differences of expected utilities within this count as ties, so that rounding cannot decide.
+constexpr double response_tie = 1e-12;
+
 class IssueRound {
  public:
   IssueRound(const IssueState& st, const EumOptions& options)
-      : st_(st), options_(options), n_(st.x.size()), order_(canonical_order(st)) {
+      : st_(st), options_(options), n_(st.x.size()), order_(canonical_order(st)), spots_(st.x, st.width) {
     std::vector<double> w(n_);
     for (std::size_t k = 0; k < n_; ++k)
       w[k] = st.c[k] * st.s[k];
@@ -127,15 +182,27 @@ class IssueRound {
   std::vector<double> step() const {
     const std::vector<double> r = risk_exponents();
     // The contests of the round are decided by votes that carry each voter's risk exponent.
-    const WinProbabilities probability(st_, order_, r);
+    const WinProbabilities probability(st_, spots_, order_, r);
     std::vector<double> next = st_.x;
     for (std::size_t i = 0; i < n_; ++i) {
+      const std::size_t home = spots_.spot_of[i];
+      const double no_challenge = r[i] == 1.0 ? 0.0 : 2 - 4 * std::pow(0.5, r[i]);
       std::optional<Offer> best;
+      // The actors of one position are consecutive in the canonical order, and everything but i's
+      // own expected utility depends on the position only: evaluated once per distinct position.
+      std::size_t spot = spots_.size();
+      Utilities u;
+      double theirs = 0;
       for (std::size_t j : order_) {
-        if (j == i || st_.x[j] == st_.x[i]) continue;
-        // Both expected utilities as i perceives them: with i's own risk exponent (Scholz et al. 6).
-        const Utilities u = utilities(i, j, r[i]);
-        const double mine = expected_utility(i, j, u, probability), theirs = expected_utility(j, i, u, probability);
+        if (spots_.spot_of[j] == home) continue;
+        if (spots_.spot_of[j] != spot) {
+          spot = spots_.spot_of[j];
+          // Both expected utilities as i perceives them: with i's own risk exponent (Scholz et al. 6).
+          u = utilities(home, spot, r[i], no_challenge);
+          theirs = expected_utility(spot, home, st_.s[i], u, probability);
+        }
+        if (!(theirs > response_tie)) continue;  // j gains nothing by challenging: no offer
+        const double mine = expected_utility(home, spot, st_.s[j], u, probability);
         const std::optional<Offer> offer = response(st_.x[i], st_.x[j], mine, theirs, j);
         if (offer && (!best || better_offer(*offer, *best, st_.x[i], st_))) best = offer;
       }
@@ -150,28 +217,32 @@ class IssueRound {
   struct Utilities {
     double success = 0, failure = 0, no_challenge = 0, distance = 0, r = 1;
   };
-  Utilities utilities(std::size_t i, std::size_t j, double r) const {
+  /// Between the distinct positions a and b, with 2 - 4 (1/2 -+ distance/2)^r from the shared logarithms.
+  Utilities utilities(std::size_t a, std::size_t b, double r, double no_challenge) const {
+    const std::size_t at = a * spots_.size() + b;
     Utilities u;
-    u.distance = std::abs(st_.x[i] - st_.x[j]) / st_.width;
+    u.distance = std::abs(spots_.spots[a] - spots_.spots[b]) / st_.width;
     u.r = r;
     if (r == 1.0) {  // the closed form, for the many evaluations at r = 1
       u.success = 2 * u.distance, u.failure = -2 * u.distance, u.no_challenge = 0;
     } else {
-      u.success = success_utility(u.distance, r), u.failure = failure_utility(u.distance, r);
-      u.no_challenge = 2 - 4 * std::pow(0.5, r);
+      u.success = 2 - 4 * std::exp(r * spots_.log_near[at]), u.failure = 2 - 4 * std::exp(r * spots_.log_far[at]);
+      u.no_challenge = no_challenge;
     }
     return u;
   }
 
-  /// E^i U_ij: i's expected utility of challenging j, relative to not challenging.
-  double expected_utility(std::size_t i, std::size_t j, const Utilities& u, const WinProbabilities& probability) const {
-    const double p = probability(i, j), sj = st_.s[j];
+  /// E^i U_ij: i's expected utility of challenging j, relative to not challenging, for i at the
+  /// distinct position `from` and j at `to` with salience s_j.
+  double expected_utility(std::size_t from, std::size_t to, double sj, const Utilities& u,
+                          const WinProbabilities& probability) const {
+    const double p = probability(from, to);
     // j resists with probability s_j (its salience); unresisted, i gets its way.
     const double challenge = sj * (p * u.success + (1 - p) * u.failure) + (1 - sj) * u.success;
     double no_challenge = options_.q * u.no_challenge;
     if (options_.q < 1) {
       // Without a challenge the issue may still move, to i's benefit (T) or against it.
-      const double shift = (std::abs(st_.x[i] - median_) + u.distance * st_.width) / st_.width;
+      const double shift = (std::abs(spots_.spots[from] - median_) + u.distance * st_.width) / st_.width;
       const double better = 2 - 4 * std::pow(0.5 - 0.25 * shift, u.r),
                    worse = 2 - 4 * std::pow(0.5 + 0.25 * shift, u.r);
       no_challenge += (1 - options_.q) * (options_.t * better + (1 - options_.t) * worse);
@@ -184,16 +255,17 @@ class IssueRound {
   /// and the most exposed actor; r_i = (1 - R_i/3) / (1 + R_i/3) lies in [0.5, 2].
   std::vector<double> risk_exponents() const {
     const std::vector<double> ones(n_, 1.0);
-    const WinProbabilities probability(st_, order_, ones);
-    std::vector<double> exposure(n_, 0), terms;
+    const WinProbabilities probability(st_, spots_, order_, ones);
+    std::vector<double> exposure(n_, 0);
     for (std::size_t i = 0; i < n_; ++i) {
-      terms.clear();
-      for (std::size_t j = 0; j < n_; ++j)
-        if (i != j) terms.push_back(expected_utility(j, i, utilities(j, i, 1.0), probability));
-      // Summed in sorted order, so that the order of the actors cannot change the last bit.
-      std::sort(terms.begin(), terms.end());
-      for (double t : terms)
-        exposure[i] += t;
+      // Every other actor at one position challenges i alike: one term per position, in ascending
+      // order, so that the order of the input cannot change the last bit.
+      const std::size_t home = spots_.spot_of[i];
+      for (std::size_t q = 0; q < spots_.size(); ++q) {
+        const double others = spots_.count[q] - (q == home ? 1 : 0);
+        if (others > 0)
+          exposure[i] += others * expected_utility(q, home, st_.s[i], utilities(q, home, 1.0, 0.0), probability);
+      }
     }
     const auto [lo, hi] = std::minmax_element(exposure.begin(), exposure.end());
     std::vector<double> r(n_, 1.0);
@@ -214,7 +286,7 @@ class IssueRound {
   /// - nothing when i expects to win (mine >= theirs > 0) or j does not gain (theirs <= 0).
   /// Differences within 1e-12 count as ties, so that rounding cannot decide an outcome.
   static std::optional<Offer> response(double xi, double xj, double mine, double theirs, std::size_t sender) {
-    constexpr double tie = 1e-12;
+    constexpr double tie = response_tie;
     if (!(theirs > tie)) return std::nullopt;
     if (mine > tie) {
       if (mine < theirs - tie) return Offer{Response::conflict, xj, theirs, sender};
@@ -231,6 +303,7 @@ class IssueRound {
   const EumOptions& options_;
   std::size_t n_;
   std::vector<std::size_t> order_;
+  detail::EumSpots spots_;
   double median_ = 0;
 };
 std::optional<double> weighted_mean(const std::vector<double>& x, const std::vector<double>& w) {
@@ -252,6 +325,33 @@ EumRound snapshot(const std::vector<IssueState>& issues, std::size_t actors) {
     round.mean.push_back(actors ? weighted_mean(issues[k].x, w) : std::nullopt);
   }
   return round;
+}
+
+/// A hash of every position of every issue, to find a repeated state quickly.
+std::size_t state_hash(const std::vector<IssueState>& issues) {
+  std::size_t hash = 0;
+  for (const IssueState& st : issues)
+    for (double x : st.x)
+      hash = hash * 1000003U ^ std::hash<double>{}(x);
+  return hash;
+}
+
+bool same_positions(const EumRound& a, const EumRound& b) {
+  return a.positions == b.positions;
+}
+
+/// Per issue, the mean of the weighted medians over the last `length` rounds: one whole period of
+/// the cycle the run has entered, each of its rounds counting alike (docs/spatial.md, stopping rule).
+std::vector<std::optional<double>> cycle_mean(const std::vector<EumRound>& trajectory, int length) {
+  std::vector<std::optional<double>> mean = trajectory.back().median;
+  for (std::size_t k = 0; k < mean.size(); ++k) {
+    if (!mean[k]) continue;
+    double sum = 0;
+    for (std::size_t r = trajectory.size() - static_cast<std::size_t>(length); r < trajectory.size(); ++r)
+      sum += trajectory[r].median[k].value_or(0.0);
+    mean[k] = sum / length;
+  }
+  return mean;
 }
 
 }  // namespace
@@ -285,7 +385,9 @@ EumResult expected_utility_model(const SpatialScene& scene, const EumOptions& op
   }
   EumResult result;
   result.trajectory.push_back(snapshot(issues, n));
-  while (result.rounds < options.rounds && !result.converged) {
+  // Every state seen, by round: the rounds are deterministic, so a state seen before starts a cycle.
+  std::unordered_multimap<std::size_t, int> seen{{state_hash(issues), 0}};
+  while (result.rounds < options.rounds && !result.converged && !result.cycle_length) {
     double moved = 0;  // the largest move of the round, as a share of its issue's range
     for (IssueState& st : issues) {
       std::vector<double> next = IssueRound(st, options).step();
@@ -296,9 +398,15 @@ EumResult expected_utility_model(const SpatialScene& scene, const EumOptions& op
     ++result.rounds;
     result.converged = moved <= 1e-6;
     result.trajectory.push_back(snapshot(issues, n));
+    const std::size_t hash = state_hash(issues);
+    for (auto [it, end] = seen.equal_range(hash); it != end && !result.converged; ++it)
+      if (same_positions(result.trajectory[static_cast<std::size_t>(it->second)], result.trajectory.back()))
+        result.cycle_length = result.rounds - it->second;
+    seen.emplace(hash, result.rounds);
   }
   if (options.rounds <= 0) result.converged = false;
-  result.forecast = result.trajectory.back().median;
+  result.forecast =
+      result.cycle_length ? cycle_mean(result.trajectory, *result.cycle_length) : result.trajectory.back().median;
   return result;
 }
 

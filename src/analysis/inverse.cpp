@@ -25,8 +25,9 @@ __extension__ using SignedWide = __int128;
 
 /// Counting does at most this many steps (about a second); beyond it the count is reported out of reach.
 constexpr std::uint64_t kCountingBudget = std::uint64_t{1} << 28;
-/// Least change hands Z3 one variable per relevant state and per free level; beyond this many
-/// the pairwise terms (quadratic in it) make the problem too large to promise an answer.
+/// Least change by MaxSAT hands Z3 one variable per relevant state and per free level; beyond this
+/// many the pairwise terms (quadratic in it) make the problem too large to promise an answer. The
+/// branch and bound has only its time limit.
 constexpr std::size_t kLeastChangeVariables = 1500;
 
 /// How a move of a party enters a sanction sequence under SEQ, where only improvements count.
@@ -372,7 +373,7 @@ class InverseAnalysis {
       if (cancel_.cancelled()) throw Cancelled();
       const Preference& u = preference(pc->party);
       const std::size_t variables = pc->relevant_states(options_.target).size() + u.level_count();
-      if (variables > kLeastChangeVariables) {
+      if (options_.least_change_by_maxsat && variables > kLeastChangeVariables) {
         out.least_change_note = fmt::format(
             "party '{}': {} states matter to the conditions and its preference has {} levels; the exact search is "
             "limited to {} variables",
@@ -380,7 +381,8 @@ class InverseAnalysis {
             kLeastChangeVariables);
         return;
       }
-      const auto above = solver_.stabilize(*pc, u, options_.target, state_count(), options_.least_change_time_limit);
+      const auto above = solver_.stabilize(*pc, u, options_.target, state_count(), options_.least_change_time_limit,
+                                           options_.least_change_by_maxsat);
       if (!above) {
         out.least_change_note = fmt::format("the exact search for party '{}' did not finish within {} s",
                                             model_.parties[static_cast<std::size_t>(pc->party)].id,

@@ -43,9 +43,10 @@ struct AboveSet {
   std::uint64_t distance = 0;
 };
 
-/// Least changes of one party's preference, found with Z3 as weighted MaxSAT (least_change.cpp).
-/// Each returns the above set and its Kendall distance from `preference`, or nullopt if Z3 proved
-/// no optimum within the time limit. `above` has one flag per state.
+/// Least changes of one party's preference (least_change.cpp): stabilising by an exact branch and
+/// bound, destabilising under SMR with Z3 as weighted MaxSAT. Each returns the above set and its
+/// Kendall distance from `preference`, or nullopt if no optimum was proved within the time limit.
+/// `above` has one flag per state.
 class LeastChangeSolver {
  public:
   LeastChangeSolver();
@@ -53,15 +54,18 @@ class LeastChangeSolver {
   LeastChangeSolver(const LeastChangeSolver&) = delete;
   LeastChangeSolver& operator=(const LeastChangeSolver&) = delete;
   /// The closest above set that satisfies every condition (one always exists: the target first).
+  /// `by_maxsat`: with Z3 instead, the former method, kept to cross-check the search.
   std::optional<AboveSet> stabilize(const PartyConditions& conditions, const Preference& preference, StateIndex target,
-                                    std::size_t state_count, std::chrono::milliseconds time_limit);
+                                    std::size_t state_count, std::chrono::milliseconds time_limit,
+                                    bool by_maxsat = false);
   /// The closest above set that breaks some condition; nullopt also if the party has no move.
   std::optional<AboveSet> destabilize(const PartyConditions& conditions, const Preference& preference,
                                       StateIndex target, std::size_t state_count, std::chrono::milliseconds time_limit);
 
  private:
   std::optional<AboveSet> search(const PartyConditions& conditions, const Preference& preference, StateIndex target,
-                                 std::size_t state_count, std::chrono::milliseconds time_limit, bool stable);
+                                 std::size_t state_count, std::chrono::milliseconds time_limit, bool stable,
+                                 bool by_maxsat);
   struct Context;  // Z3's, made once: creating one costs milliseconds, more than most problems
   std::unique_ptr<Context> z3_;
 };

@@ -29,11 +29,15 @@ struct EumRound {
 };
 
 struct EumResult {
-  /// Per issue: the forecast, the weighted median (Condorcet winner) of the final positions;
-  /// nullopt when nobody gives the issue any weight.
+  /// Per issue: the forecast, the weighted median (Condorcet winner) of the final positions, or
+  /// its mean over the cycle when the run cycles; nullopt when nobody gives the issue any weight.
   std::vector<std::optional<double>> forecast;
-  int rounds = 0;                    ///< rounds run
-  bool converged = false;            ///< no position moved by more than 1e-6 of its range in the last round
+  int rounds = 0;          ///< rounds run
+  bool converged = false;  ///< no position moved by more than 1e-6 of its range in the last round
+  /// Set when the run stopped because the state after the last round equals the state this many
+  /// rounds earlier: the rounds are deterministic, so it would cycle through them for ever. The
+  /// forecast is then the mean of the medians over one period (docs/spatial.md).
+  std::optional<int> cycle_length;
   std::vector<EumRound> trajectory;  ///< rounds + 1 entries, the input first
 };
 

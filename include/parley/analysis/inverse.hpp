@@ -28,6 +28,9 @@ struct InverseOptions {
   std::vector<Concept> concepts = basic_concepts();
   /// Per varied party and concept, how long the exact least-change search may take.
   std::chrono::milliseconds least_change_time_limit{20000};
+  /// Find the least change as weighted MaxSAT with Z3 (the former method) instead of the exact
+  /// branch and bound: for cross-checks and benchmarks; both are exact.
+  bool least_change_by_maxsat = false;
 };
 
 /// One way a varied party's improvement from the target is held back: the party must rank the

@@ -73,5 +73,7 @@ Runner configure_predict(CLI::App& app);
 Runner configure_inverse(CLI::App& app);
 Runner configure_robustness(CLI::App& app);
 Runner configure_partial(CLI::App& app);
+Runner configure_serve(CLI::App& app);
+Runner configure_report(CLI::App& app);
 
 }  // namespace parley::cli

@@ -5,9 +5,7 @@
 
 #include "command.hpp"
 #include "interrupt.hpp"
-#include "parley/analysis/limited_move.hpp"
-#include "parley/analysis/stability.hpp"
-#include "parley/io/json_output.hpp"
+#include "parley/io/command_answers.hpp"
 #include "parley/io/stability_output.hpp"
 #include "parley/io/text_output.hpp"
 
@@ -74,44 +72,27 @@ int run_analyze(const AnalyzeArguments& args) {
               << '\n';
     return kExitInvalidModel;
   }
-  std::vector<Concept> concepts = to_concepts(args.concepts);
-  std::optional<std::vector<Concept>> by_party;
+  AnalyzeRequest request;
+  request.concepts = to_concepts(args.concepts);
   if (!args.per_party.empty()) {
-    by_party = per_party_concepts(*model, args);
-    if (!by_party) return kExitInvalidModel;
-    for (Concept c : *by_party)
-      if (std::find(concepts.begin(), concepts.end(), c) == concepts.end()) concepts.push_back(c);
+    request.per_party = per_party_concepts(*model, args);
+    if (!request.per_party) return kExitInvalidModel;
   }
-  const StabilityResult result = analyze_stability(*model, {concepts}, progress, cancel);
   const auto chosen = args.coalitions.chosen(*model, "analyze");
   if (!chosen) return kExitInvalidModel;
-  const std::vector<Coalition> structure = args.coalitions.structure(*model);
-  std::optional<CoalitionReport> coalitional;
-  if (!chosen->empty() || !structure.empty())
-    coalitional = analyze_coalitions(*model, result, *chosen, structure, cancel);
-  std::optional<LimitedMoveResult> limited;
-  if (args.horizon > 0) limited = analyze_limited_move(*model, {args.horizon, true}, progress, cancel);
+  request.coalitions = *chosen;
+  request.structure = args.coalitions.structure(*model);
+  request.horizon = args.horizon;
+  request.only_equilibria = args.only == "equilibria";
+  const AnalyzeResults results = run_analyze(*model, request, progress, cancel);
   if (args.json) {
-    Json out = json_header(*model);
-    if (args.only != "equilibria") {
-      out["states"] = json_states(*model);
-      out["stability"] = json_stability(*model, result);
-    }
-    out["equilibria"] = json_equilibria(*model, result);
-    if (limited) out["limited_move"] = json_limited_move(*model, *limited);
-    if (coalitional) {
-      if (args.only != "equilibria") {
-        out["coalition_stability"] = json_coalition_stability(*model, coalitional->stability);
-        out["coalition_effects"] = json_coalition_effects(*model, *coalitional);
-      }
-      out["coalition_equilibria"] = json_coalition_equilibria(*model, result, coalitional->stability);
-      if (!structure.empty()) out["coalition_structure"] = json_coalition_structure(*model, *coalitional);
-    }
-    if (by_party) out["equilibria_per_party"] = json_per_party_equilibria(*model, result, *by_party);
-    if (args.only != "equilibria") out["preferences"] = json_preferences(*model);
-    std::cout << out.dump(2) << '\n';
+    std::cout << json_analyze(*model, request, results).dump(2) << '\n';
     return kExitOk;
   }
+  const StabilityResult& result = results.stability;
+  const auto& by_party = request.per_party;
+  const auto& coalitional = results.coalitional;
+  const auto& limited = results.limited;
   std::cout << text_summary(*model);
   std::cout << "\nStability (feasible states in tabular form)\n" << text_stability(*model, result);
   if (by_party) std::cout << text_per_party_equilibria(*model, result, *by_party);

@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "interrupt.hpp"
 #include "parley/analysis/paths.hpp"
+#include "parley/io/command_answers.hpp"
 #include "parley/io/explain_output.hpp"
 #include "parley/io/paths_output.hpp"
 
@@ -55,8 +56,7 @@ int run_paths(const PathsArguments& args) {
     if (!to) return kExitInvalidModel;
     const AllShortestPaths paths = all_shortest_paths(*model, *from, *to, args.limit, cancel, coalitions);
     if (args.json) {
-      Json out = {{"from", model->pattern(*from)}, {"to", json_shortest_paths(*model, *to, paths)}};
-      std::cout << out.dump(2) << '\n';
+      std::cout << json_paths_between(*model, *from, *to, paths).dump(2) << '\n';
     } else {
       std::cout << text_shortest_paths(*model, *from, *to, paths, !coalitions.empty());
     }

@@ -5,6 +5,7 @@
 #include "interrupt.hpp"
 #include "parley/analysis/spatial.hpp"
 #include "parley/analysis/spatial_uncertainty.hpp"
+#include "parley/io/command_answers.hpp"
 #include "parley/io/spatial_output.hpp"
 
 namespace parley::cli {
@@ -40,9 +41,7 @@ Runner configure_predict(CLI::App& app) {
     std::optional<UncertaintyResult> sampled;
     if (*samples > 0) sampled = sample_spatial(*model, {*samples, *seed, *rounds, true}, interrupt_token());
     if (*json) {
-      Json out = json_spatial_prediction(*model, prediction);
-      if (sampled) out["uncertainty"] = json_uncertainty(*model, *sampled);
-      std::cout << out.dump(2) << '\n';
+      std::cout << json_predict(*model, prediction, sampled).dump(2) << '\n';
     } else {
       std::cout << model->name << "\n\n" << text_spatial_prediction(*model, prediction);
       if (sampled) std::cout << '\n' << text_uncertainty(*model, *sampled);

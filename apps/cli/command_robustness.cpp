@@ -3,9 +3,7 @@
 
 #include "command.hpp"
 #include "interrupt.hpp"
-#include "parley/analysis/inverse.hpp"
-#include "parley/analysis/stability.hpp"
-#include "parley/io/inverse_output.hpp"
+#include "parley/io/command_answers.hpp"
 
 namespace parley::cli {
 
@@ -35,18 +33,9 @@ Runner configure_robustness(CLI::App& app) {
                    "  help: drop sim from the list\n";
       return kExitInvalidModel;
     }
-    const CancelToken& cancel = interrupt_token();
     Progress progress;
-    const StabilityResult stability = analyze_stability(*model, {concepts}, progress, cancel);
-    std::vector<ConceptMargins> margins;
     const auto limit = std::chrono::milliseconds(static_cast<long>(args->solver_seconds * 1000));
-    for (Concept c : concepts) {
-      std::vector<StateIndex> equilibria;
-      const StateSet eq = stability.equilibria(c);
-      for (StateIndex s = 0; s < eq.size(); ++s)
-        if (eq[s]) equilibria.push_back(s);
-      margins.push_back({c, stability_margins(*model, c, equilibria, cancel, limit)});
-    }
+    const std::vector<ConceptMargins> margins = run_robustness(*model, concepts, limit, progress, interrupt_token());
     if (args->json)
       std::cout << json_margins(*model, margins).dump(2) << '\n';
     else

@@ -22,6 +22,10 @@ const std::vector<Command>& command_table() {
       {"partial", "Partly known preferences: the equilibria under every completion (necessary) and some (possible)",
        &configure_partial},
       {"predict", "Spatial issues: weighted median, compromise and the zone inside every red line", &configure_predict},
+      {"report", "Write a self-contained briefing (HTML, or Markdown with SVG pictures): findings, tables, pictures",
+       &configure_report},
+      {"serve", "The web application and JSON API on a local port, with a workspace of saved models (docs/api.md)",
+       &configure_serve},
       {"convert", "Write a model (e.g. a GMCR+ .gmcr file) in parley's format, YAML or JSON", &configure_convert},
       {"generate", "Write a reproducible synthetic conflict of a given size (for benchmarks)", &configure_generate},
   };

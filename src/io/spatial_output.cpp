@@ -2,6 +2,7 @@
 #include "parley/io/spatial_output.hpp"
 
 #include <fmt/format.h>
+#include <optional>
 
 #include <array>
 
@@ -49,7 +50,10 @@ Json eum_json(const Model& model, const SpatialScene& scene, const EumResult& eu
     trajectory.push_back({{"positions", positions(model, scene, round.positions)},
                           {"median", per_issue(model, round.median)},
                           {"mean", per_issue(model, round.mean)}});
-  return {{"rounds", eum.rounds}, {"converged", eum.converged}, {"trajectory", std::move(trajectory)}};
+  Json out{{"rounds", eum.rounds}, {"converged", eum.converged}, {"trajectory", std::move(trajectory)}};
+  // Extension: set only when the run stopped on a repeated state (its forecast is the cycle's mean).
+  if (eum.cycle_length) out["cycle_length"] = *eum.cycle_length;
+  return out;
 }
 
 Json smp_json(const Model& model, const SpatialScene& scene, const SmpResult& smp) {
@@ -60,9 +64,12 @@ Json smp_json(const Model& model, const SpatialScene& scene, const SmpResult& sm
   return {{"rounds", smp.rounds}, {"converged", smp.converged}, {"trajectory", std::move(trajectory)}};
 }
 
-std::string convergence_text(const char* name, int rounds, bool converged) {
-  return fmt::format("{}: {} round{}, {}", name, rounds, rounds == 1 ? "" : "s",
-                     converged ? "settled" : "stopped at the round limit before settling");
+std::string convergence_text(const char* name, int rounds, bool converged, std::optional<int> cycle_length = {}) {
+  const std::string how = converged ? std::string("settled")
+                          : cycle_length
+                              ? fmt::format("entered a cycle of {} rounds (forecast: the cycle's mean)", *cycle_length)
+                              : std::string("stopped at the round limit before settling");
+  return fmt::format("{}: {} round{}, {}", name, rounds, rounds == 1 ? "" : "s", how);
 }
 }  // namespace
 
@@ -135,7 +142,7 @@ std::string text_spatial_prediction(const Model& model, const SpatialPrediction&
   out +=
       "(nash: Nash bargaining over all issues; eum: Bueno de Mesquita's expected-utility model, the median of\n"
       " the final positions; smp: KTAB-style spatial model of politics, the expected final position)\n";
-  out += convergence_text("eum", prediction.eum.rounds, prediction.eum.converged) + "; " +
+  out += convergence_text("eum", prediction.eum.rounds, prediction.eum.converged, prediction.eum.cycle_length) + "; " +
          convergence_text("smp", prediction.smp.rounds, prediction.smp.converged) + "\n";
   return out;
 }

@@ -62,6 +62,11 @@ struct CoalitionArguments {
 /// `--concepts nash,gmr,...`: names are checked by CLI11 and turned into concepts by to_concepts.
 void add_concepts_option(CLI::App& app, std::vector<std::string>& names);
 std::vector<Concept> to_concepts(const std::vector<std::string>& names);
+/// The concepts of `--concepts` for an analysis that covers the basic four only (not SIM); nullopt,
+/// after saying so on stderr as `parley COMMAND: error: ...`, when sim was asked for. `what` names
+/// what is covered with its verb, e.g. "margins cover".
+std::optional<std::vector<Concept>> basic_concepts(const std::vector<std::string>& names, const char* command,
+                                                   const char* what);
 
 Runner configure_check(CLI::App& app);
 Runner configure_analyze(CLI::App& app);

@@ -72,13 +72,10 @@ Runner configure_inverse(CLI::App& app) {
     }
     const auto vary = varied_parties(*model, args->vary);
     if (!vary) return kExitInvalidModel;
-    InverseOptions options{*target, *vary, to_concepts(args->concepts),
-                           std::chrono::milliseconds(static_cast<long>(args->solver_seconds * 1000))};
-    if (std::erase(options.concepts, Concept::SIM) > 0) {
-      std::cerr << "parley inverse: error: --concepts: inverse analysis covers nash, gmr, smr and seq\n"
-                   "  help: drop sim from the list\n";
-      return kExitInvalidModel;
-    }
+    const auto concepts = basic_concepts(args->concepts, "inverse", "inverse analysis covers");
+    if (!concepts) return kExitInvalidModel;
+    const InverseOptions options{*target, *vary, *concepts,
+                                 std::chrono::milliseconds(static_cast<long>(args->solver_seconds * 1000))};
     const InverseResult result = analyze_inverse(*model, options, interrupt_token());
     std::optional<LeverResult> levers;
     if (args->levers > 0) levers = find_levers(*model, {*target, *vary, options.concepts}, interrupt_token());

@@ -28,14 +28,11 @@ Runner configure_partial(CLI::App& app) {
   app.add_option("--seed", args->seed, "Seed of the sampled completions: the same seed gives the same results")
       ->capture_default_str();
   return [args] {
-    auto model = args->load_with_states("partial preferences");
+    auto model = args->load_with_states("partial preferences cover");
     if (!model) return kExitInvalidModel;
-    PartialOptions options{to_concepts(args->concepts), args->samples, args->seed};
-    if (std::erase(options.concepts, Concept::SIM) > 0) {
-      std::cerr << "parley partial: error: --concepts: partial preferences cover nash, gmr, smr and seq\n"
-                   "  help: drop sim from the list\n";
-      return kExitInvalidModel;
-    }
+    const auto concepts = basic_concepts(args->concepts, "partial", "partial preferences cover");
+    if (!concepts) return kExitInvalidModel;
+    const PartialOptions options{*concepts, args->samples, args->seed};
     Progress progress = terminal_progress();
     const PartialResult result = analyze_partial(*model, options, progress, interrupt_token());
     if (args->json)

@@ -27,15 +27,11 @@ Runner configure_robustness(CLI::App& app) {
   return [args] {
     auto model = args->load_with_states("the margin of stability");
     if (!model) return kExitInvalidModel;
-    std::vector<Concept> concepts = to_concepts(args->concepts);
-    if (std::erase(concepts, Concept::SIM) > 0) {
-      std::cerr << "parley robustness: error: --concepts: margins cover nash, gmr, smr and seq\n"
-                   "  help: drop sim from the list\n";
-      return kExitInvalidModel;
-    }
+    const auto concepts = basic_concepts(args->concepts, "robustness", "margins cover");
+    if (!concepts) return kExitInvalidModel;
     Progress progress;
     const auto limit = std::chrono::milliseconds(static_cast<long>(args->solver_seconds * 1000));
-    const std::vector<ConceptMargins> margins = run_robustness(*model, concepts, limit, progress, interrupt_token());
+    const std::vector<ConceptMargins> margins = run_robustness(*model, *concepts, limit, progress, interrupt_token());
     if (args->json)
       std::cout << json_margins(*model, margins).dump(2) << '\n';
     else

@@ -85,6 +85,17 @@ std::vector<Concept> to_concepts(const std::vector<std::string>& names) {
   return out;
 }
 
+std::optional<std::vector<Concept>> basic_concepts(const std::vector<std::string>& names, const char* command,
+                                                   const char* what) {
+  std::vector<Concept> concepts = to_concepts(names);
+  if (std::erase(concepts, Concept::SIM) == 0) return concepts;
+  std::cerr << fmt::format(
+      "parley {}: error: --concepts: {} nash, gmr, smr and seq\n"
+      "  help: drop sim from the list\n",
+      command, what);
+  return std::nullopt;
+}
+
 std::shared_ptr<const Model> ModelArguments::load_with_states(const char* analysis) const {
   auto model = load();
   if (model && !model->has_options()) {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "ordinal.hpp"
+
 namespace parley {
 
 namespace {
@@ -34,16 +36,6 @@ std::vector<std::string> reversals(const Model& model, const Preference& today, 
       if (today.prefers(ranking[b], ranking[a]))
         out.push_back(fmt::format("{} over {}", model.pattern(ranking[a]), model.pattern(ranking[b])));
   return out;
-}
-
-std::string ordinal(std::size_t n) {
-  const std::size_t tens = n % 100;
-  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
-                       : n % 10 == 1              ? "st"
-                       : n % 10 == 2              ? "nd"
-                       : n % 10 == 3              ? "rd"
-                                                  : "th";
-  return std::to_string(n) + suffix;
 }
 
 const char* kind_name(PriorityEdit::Kind kind) {

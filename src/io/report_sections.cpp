@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "ordinal.hpp"
 #include "parley/io/svg_state_graph.hpp"
 #include "report_words.hpp"
 
@@ -26,16 +27,6 @@ std::string concept_keys(const std::vector<Concept>& concepts) {
 
 std::string moves_cell(int moves) {
   return moves < 0 ? "—" : std::to_string(moves);
-}
-
-std::string ordinal(std::size_t n) {
-  const std::size_t tens = n % 100;
-  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
-                       : n % 10 == 1              ? "st"
-                       : n % 10 == 2              ? "nd"
-                       : n % 10 == 3              ? "rd"
-                                                  : "th";
-  return std::to_string(n) + suffix;
 }
 
 /// The states the tables list when the model has too many to list them all: the status quo, the

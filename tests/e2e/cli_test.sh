@@ -3,16 +3,11 @@
 # End-to-end tests of the real parley binary: exit codes, standard output and standard error.
 set -u
 parley=$1
-failures=0
-passes=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-check() {  # check NAME CONDITION...: records a pass or a failure
-  local name=$1
-  shift
-  if "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL: $name" >&2; fi
-}
+# shellcheck source=check.sh
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 # --version and --help
 check "version" test "$("$parley" --version)" = "parley 0.1.0"
@@ -349,15 +344,16 @@ assert c["p5"] <= c["p25"] <= c["p50"] <= c["p75"] <= c["p95"] and c["p5"] < c["
 check "convert keeps uncertainty" grep -q "capability: \[25, 45\]" "$tmp/converted.yaml"
 
 # Ctrl-C stops a long analysis cleanly: a message, exit code 130, no partial output
-"$parley" generate --parties 5 --options 20 --seed 1 >"$tmp/big20.yaml"
-"$parley" analyze --json --only equilibria "$tmp/big20.yaml" >"$tmp/big20.json" 2>"$tmp/err" &
+# 2^22 states: several seconds of work, so the interrupt after 1.5 s always lands mid-analysis.
+"$parley" generate --parties 5 --options 22 --seed 1 >"$tmp/big22.yaml"
+"$parley" analyze --json --only equilibria "$tmp/big22.yaml" >"$tmp/big22.json" 2>"$tmp/err" &
 analysis=$!
 sleep 1.5
 kill -INT "$analysis"
 wait "$analysis"
 check "interrupted analysis exits 130" test $? -eq 130
 check "interrupted analysis says so" grep -q "interrupted" "$tmp/err"
-check "interrupted analysis prints no partial JSON" test ! -s "$tmp/big20.json"
+check "interrupted analysis prints no partial JSON" test ! -s "$tmp/big22.json"
 
 # usage errors: no subcommand, unknown flag
 "$parley" >/dev/null 2>&1

@@ -12,13 +12,8 @@ if [ ! -x "$chromium" ]; then
   echo "SKIP: no Chromium at $chromium (set CHROMIUM to run the browser test)"
   exit 77
 fi
-failures=0
-passes=0
-check() {  # check NAME CONDITION...: records a pass or a failure
-  local name=$1
-  shift
-  if "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL: $name" >&2; fi
-}
+# shellcheck source=check.sh
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 mkdir -p "$artefacts"
 artefacts=$(cd "$artefacts" && pwd)

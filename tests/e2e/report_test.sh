@@ -5,17 +5,12 @@
 # without --force.
 set -u
 parley=$1
-failures=0
-passes=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 flagship=examples/ukraine-talks.yaml
 
-check() {  # check NAME CONDITION...: records a pass or a failure
-  local name=$1
-  shift
-  if "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL: $name" >&2; fi
-}
+# shellcheck source=check.sh
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 # The equilibria `analyze --json` finds and the report's equilibria table lists, as "concept pattern" lines.
 analysed_equilibria() {

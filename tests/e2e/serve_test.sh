@@ -10,8 +10,6 @@ cd "$(dirname "$0")/../.." || exit 1
 for tool in curl sqlite3 python3; do
   command -v "$tool" >/dev/null || { echo "serve_test: $tool is not installed (scripts/install-deps.sh)" >&2; exit 1; }
 done
-failures=0
-passes=0
 tmp=$(mktemp -d)
 pids=()
 cleanup() {
@@ -20,11 +18,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-check() {  # check NAME CONDITION...: records a pass or a failure
-  local name=$1
-  shift
-  if "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL: $name" >&2; fi
-}
+# shellcheck source=check.sh
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 # start_server OUT ARGS...: starts parley serve, waits for its URL; sets $pid and $url.
 start_server() {

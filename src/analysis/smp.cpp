@@ -50,11 +50,13 @@ double utility(const Space& sp, std::size_t a, const Point& own, const Point& z)
   return 1 - std::sqrt(sum);
 }
 
-/// The chance that option i beats option j when every actor backs the one it prefers with its
-/// influence times its utility difference (proportional voting) and coalitions add up.
-double victory_probability(const std::vector<double>& weight, const std::vector<double>& ui,
-                           const std::vector<double>& uj) {
-  // Four running sums without branches: the loop is the model's innermost, run n^3 times a round.
+/// The chances that option i beats option j and that j beats i, when every actor backs the one it
+/// prefers with its influence times its utility difference (proportional voting) and coalitions add
+/// up. One pass serves both orders: j's votes are i's with the sign turned, bit for bit.
+/// Cloned for AVX2, where the four sums are one register: the same operations, so the same bits.
+__attribute__((target_clones("avx2", "default"))) std::pair<double, double> victory_probabilities(
+    const std::vector<double>& weight, const std::vector<double>& ui, const std::vector<double>& uj) {
+  // Four running sums without branches: the loop is the model's innermost, run n^3 / 2 times a round.
   std::array<double, 4> pro{}, contra{};
   const std::size_t n = weight.size(), whole = n - n % 4;
   for (std::size_t a = 0; a < whole; a += 4)
@@ -69,7 +71,11 @@ double victory_probability(const std::vector<double>& weight, const std::vector<
   // KTAB's minimal coalition of 1e-10 on each side keeps empty contests at 1/2.
   const double for_i = 1e-10 + ((pro[0] + pro[1]) + (pro[2] + pro[3]));
   const double for_j = 1e-10 + ((contra[0] + contra[1]) + (contra[2] + contra[3]));
-  return for_i / (for_i + for_j);
+  return {for_i / (for_i + for_j), for_j / (for_j + for_i)};
+}
+double victory_probability(const std::vector<double>& weight, const std::vector<double>& ui,
+                           const std::vector<double>& uj) {
+  return victory_probabilities(weight, ui, uj).first;
 }
 
 /// Probabilistic Condorcet election (KTAB's conditional PCE): P(m) proportional to the product of m's
@@ -108,6 +114,11 @@ class Round {
     for (std::size_t a = 0; a < n_; ++a)
       for (std::size_t m = 0; m < n_; ++m)
         base_[a] += u_[m][a];
+    victory_.assign(n_ * n_, 0.5);  // [i * n + j]: the chance that i's position beats j's
+    for (std::size_t i = 0; i < n_; ++i)
+      for (std::size_t j = i + 1; j < n_; ++j)
+        if (x_[i] != x_[j])
+          std::tie(victory_[i * n_ + j], victory_[j * n_ + i]) = victory_probabilities(sp_.weight, u_[i], u_[j]);
   }
 
   std::vector<Point> step() const {
@@ -152,7 +163,7 @@ class Round {
     double best_gain = 1e-5, best_p = 0;
     for (std::size_t j = 0; j < n_; ++j) {
       if (j == i || x_[j] == x_[i]) continue;
-      const double p = victory_probability(sp_.weight, u_[i], u_[j]);
+      const double p = victory_[i * n_ + j];
       const double gain = challenge_gain(i, j, p);
       // Gains within 1e-12 are ties, broken by the targets themselves, not by their order.
       const bool tie = best < n_ && std::abs(gain - best_gain) <= 1e-12;
@@ -204,6 +215,7 @@ class Round {
   std::size_t n_;
   std::vector<std::vector<double>> u_;
   std::vector<double> base_;
+  std::vector<double> victory_;
 };
 
 /// The expected outcome: distinct positions weighted by the election among all actors.

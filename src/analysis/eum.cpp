@@ -3,11 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <tuple>
-#include <unordered_map>
 
 #include "eum_votes.hpp"
+#include "vector_math.hpp"
 
 namespace parley {
 
@@ -19,16 +20,17 @@ struct IssueState {
   std::vector<double> x, c, s;
 };
 
-/// x^r as exp(r log x) from a logarithm shared by every exponent; r = 1 exactly where r is 1.
-double power_from_log(double x, double log_x, double r) {
-  return r == 1.0 ? x : std::exp(r * log_x);
+/// b^r, by the same exp and log as every other power of the model (vector_math.hpp).
+double power(double b, double r) {
+  return detail::exp_portable(r * detail::log_portable(b));
 }
 
 }  // namespace
 
 namespace detail {
 
-EumSpots::EumSpots(const std::vector<double>& x, double issue_width) : spots(x), width(issue_width) {
+EumSpots::EumSpots(const std::vector<double>& x, double issue_width, EumSpots* previous)
+    : spots(x), width(issue_width) {
   std::sort(spots.begin(), spots.end());
   spots.erase(std::unique(spots.begin(), spots.end()), spots.end());
   const std::size_t m = spots.size();
@@ -37,50 +39,99 @@ EumSpots::EumSpots(const std::vector<double>& x, double issue_width) : spots(x),
     spot_of.push_back(static_cast<std::size_t>(std::lower_bound(spots.begin(), spots.end(), xi) - spots.begin()));
     count[spot_of.back()] += 1;
   }
-  log_distance.resize(m * m), log_near.resize(m * m), log_far.resize(m * m);
-  for (std::size_t a = 0; a < m; ++a)
-    for (std::size_t b = 0; b < m; ++b) {
-      const double distance = std::abs(spots[a] - spots[b]) / width;
-      log_distance[a * m + b] = std::log(distance);
-      log_near[a * m + b] = std::log(0.5 - 0.5 * distance);
-      log_far[a * m + b] = std::log(0.5 + 0.5 * distance);
+  if (previous && previous->width == width && previous->spots == spots) {  // nothing new: all of it serves again
+    distance = std::move(previous->distance), log_distance = std::move(previous->log_distance);
+    log_near = std::move(previous->log_near), log_far = std::move(previous->log_far);
+    nearer_a = std::move(previous->nearer_a), nearer_b = std::move(previous->nearer_b);
+    return;
+  }
+  // Where each spot was in the previous round, if it was one: most actors who move, move onto another
+  // actor's position, so nearly every pair of spots was a pair before and keeps its logarithms.
+  constexpr std::size_t fresh = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> before(m, fresh);
+  if (previous && previous->width == width)
+    for (std::size_t a = 0; a < m; ++a) {
+      const auto at = std::lower_bound(previous->spots.begin(), previous->spots.end(), spots[a]);
+      if (at != previous->spots.end() && *at == spots[a])
+        before[a] = static_cast<std::size_t>(at - previous->spots.begin());
     }
-}
-
-/// The voters who prefer spot a to spot b (a left of b) are those nearer a: a prefix of the voters
-/// sorted by position, and those who prefer b a suffix. So the positive votes of a contest are a
-/// difference of prefix sums of w_k (|x_k - spot| / D)^r_k, one sum per spot: O(n m) powers and
-/// O(m^2 log n) lookups for m distinct positions instead of O(n m^2) terms.
-std::vector<double> eum_positive_votes(const std::vector<double>& x, const std::vector<double>& weight,
-                                       const std::vector<double>& r, const std::vector<std::size_t>& voters,
-                                       const EumSpots& spots) {
-  const std::size_t n = voters.size(), m = spots.size();
-  // support[t * m + q]: the weighted distances of the first t voters from spot q.
-  std::vector<double> support((n + 1) * m, 0);
-  std::vector<double> place(n);
-  for (std::size_t t = 0; t < n; ++t) {
-    const std::size_t k = voters[t], home = spots.spot_of[k];
-    place[t] = x[k];
-    const double w = weight[k] > 0 ? weight[k] : 0.0;
-    const double* before = &support[t * m];
-    double* after = &support[(t + 1) * m];
-    for (std::size_t q = 0; q < m; ++q) {
-      const double distance = std::abs(spots.spots[home] - spots.spots[q]) / spots.width;
-      after[q] = before[q] + w * power_from_log(distance, spots.log_distance[home * m + q], r[k]);
+  // Distances are symmetric: row a from the diagonal on, mirrored. The pairs that are new are
+  // gathered, their logarithms taken at once, and scattered back.
+  distance.resize(m * m), log_distance.resize(m * m), log_near.resize(m * m), log_far.resize(m * m);
+  std::vector<double> new_distance(m), near(m), far(m), logs(m);
+  std::vector<std::size_t> new_b(m);
+  for (std::size_t a = 0; a < m; ++a) {
+    std::size_t count_new = 0;
+    for (std::size_t b = a; b < m; ++b) {
+      const double d = std::abs(spots[a] - spots[b]) / width;
+      distance[a * m + b] = distance[b * m + a] = d;
+      if (before[a] != fresh && before[b] != fresh) {
+        const std::size_t old = before[a] * previous->size() + before[b];
+        log_distance[a * m + b] = log_distance[b * m + a] = previous->log_distance[old];
+        log_near[a * m + b] = log_near[b * m + a] = previous->log_near[old];
+        log_far[a * m + b] = log_far[b * m + a] = previous->log_far[old];
+      } else {
+        new_b[count_new] = b, new_distance[count_new] = d;
+        near[count_new] = 0.5 - 0.5 * d, far[count_new] = 0.5 + 0.5 * d;
+        ++count_new;
+      }
+    }
+    for (auto [from, to] : {std::pair{&new_distance, &log_distance}, {&near, &log_near}, {&far, &log_far}}) {
+      log_each(from->data(), logs.data(), count_new);
+      for (std::size_t t = 0; t < count_new; ++t)
+        (*to)[a * m + new_b[t]] = (*to)[new_b[t] * m + a] = logs[t];
     }
   }
+  // The contests' boundaries. Both only grow as b moves right, so they are carried from one b to the
+  // next: O(m^2) for all pairs.
+  nearer_a.assign(m * m, 0), nearer_b.assign(m * m, 0);
+  const auto nearer = [&](std::size_t t, std::size_t a, std::size_t b) {
+    return std::abs(spots[t] - spots[a]) < std::abs(spots[t] - spots[b]);
+  };
+  for (std::size_t a = 0; a < m; ++a) {
+    std::size_t to_a = a + 1, to_b = a + 1;
+    for (std::size_t b = a + 1; b < m; ++b) {
+      while (to_a < m && nearer(to_a, a, b))
+        ++to_a;
+      to_b = std::max(to_b, to_a);
+      while (to_b < m && !nearer(to_b, b, a))
+        ++to_b;
+      nearer_a[a * m + b] = to_a, nearer_b[a * m + b] = to_b;
+    }
+  }
+}
+
+/// The voters who prefer spot a to spot b (a left of b) are those nearer a: the voters at a prefix of
+/// the spots, and those who prefer b the voters at a suffix. So the positive votes of a contest are a
+/// difference of prefix sums of w_k (|x_k - spot| / D)^r_k, one sum per spot: O(n m) powers and
+/// O(m^2) differences for m distinct positions instead of O(n m^2) terms.
+std::vector<double> eum_positive_votes(const std::vector<double>& weight, const std::vector<double>& r,
+                                       const std::vector<std::size_t>& voters, const EumSpots& spots) {
+  const std::size_t m = spots.size();
+  // support[t * m + q]: the weighted distances from spot q of the voters at the first t spots, summed
+  // voter by voter in the order of `voters` (which holds each spot's voters together).
+  std::vector<double> support((m + 1) * m, 0);
+  std::vector<double> running(m, 0), powers(m);
+  for (std::size_t t = 0; t < voters.size(); ++t) {
+    const std::size_t k = voters[t], home = spots.spot_of[k];
+    if (weight[k] > 0) {
+      if (r[k] == 1.0) {  // the distances themselves, exactly
+        std::copy_n(&spots.distance[home * m], m, powers.begin());
+      } else {
+        exp_scaled(&spots.log_distance[home * m], r[k], powers.data(), m);
+      }
+      for (std::size_t q = 0; q < m; ++q)
+        running[q] = running[q] + weight[k] * powers[q];
+    }
+    if (t + 1 == voters.size() || spots.spot_of[voters[t + 1]] != home)
+      std::copy(running.begin(), running.end(), support.begin() + static_cast<std::ptrdiff_t>((home + 1) * m));
+  }
   std::vector<double> positive(m * m, 0);
-  const double* all = &support[n * m];
+  const double* all = &support[m * m];
   for (std::size_t a = 0; a < m; ++a)
     for (std::size_t b = a + 1; b < m; ++b) {
-      const double sa = spots.spots[a], sb = spots.spots[b];
-      // Voters in [0, nearer_a) are nearer a, voters in [nearer_b, n) nearer b, the rest equidistant.
-      const auto nearer_a = std::partition_point(place.begin(), place.end(),
-                                                 [&](double v) { return std::abs(v - sa) < std::abs(v - sb); });
-      const auto nearer_b =
-          std::partition_point(nearer_a, place.end(), [&](double v) { return !(std::abs(v - sb) < std::abs(v - sa)); });
-      const double* lo = &support[static_cast<std::size_t>(nearer_a - place.begin()) * m];
-      const double* hi = &support[static_cast<std::size_t>(nearer_b - place.begin()) * m];
+      const double* lo = &support[spots.nearer_a[a * m + b] * m];
+      const double* hi = &support[spots.nearer_b[a * m + b] * m];
       positive[a * m + b] = std::max(0.0, lo[b] - lo[a]);
       positive[b * m + a] = std::max(0.0, (all[a] - hi[a]) - (all[b] - hi[b]));
     }
@@ -108,20 +159,27 @@ class WinProbabilities {
     std::vector<double> weight(st.x.size());
     for (std::size_t k = 0; k < weight.size(); ++k)
       weight[k] = st.c[k] * st.s[k];
-    p_ = detail::eum_positive_votes(st.x, weight, r, voters, spots);
+    p_ = detail::eum_positive_votes(weight, r, voters, spots);
     double cast = 0;  // every vote cast, each contest between two actors in both orders
     for (std::size_t a = 0; a < m_; ++a)
       for (std::size_t b = a + 1; b < m_; ++b)
         cast += 2 * spots.count[a] * spots.count[b] * (p_[a * m_ + b] + p_[b * m_ + a]);
     for (double& p : p_)
       p = cast > 0 ? p / cast : 0.0;
+    against_.resize(p_.size());
+    for (std::size_t a = 0; a < m_; ++a)
+      for (std::size_t b = 0; b < m_; ++b)
+        against_[b * m_ + a] = p_[a * m_ + b];
   }
   /// For the distinct positions a and b.
   double operator()(std::size_t a, std::size_t b) const { return p_[a * m_ + b]; }
+  /// Row b of the transpose: [a] = P(a, b), the chances of every position against b.
+  [[nodiscard]] const double* against(std::size_t b) const { return &against_[b * m_]; }
 
  private:
   std::size_t m_ = 0;
-  std::vector<double> p_;  ///< [spot][spot]
+  std::vector<double> p_;        ///< [spot][spot]
+  std::vector<double> against_;  ///< the transpose
 };
 
 /// How the receiver of a challenge responds, in the order in which it considers them.
@@ -170,41 +228,59 @@ constexpr double response_tie = 1e-12;
 
 class IssueRound {
  public:
-  IssueRound(const IssueState& st, const EumOptions& options)
-      : st_(st), options_(options), n_(st.x.size()), order_(canonical_order(st)), spots_(st.x, st.width) {
-    std::vector<double> w(n_);
+  /// `previous`: the spots of the issue's previous round, if any, whose logarithms can be reused.
+  IssueRound(const IssueState& st, const EumOptions& options, detail::EumSpots* previous)
+      : st_(st), options_(options), n_(st.x.size()), order_(canonical_order(st)), spots_(st.x, st.width, previous) {
+    // The actors of one position are consecutive in the canonical order.
+    first_.assign(spots_.size() + 1, 0);
     for (std::size_t k = 0; k < n_; ++k)
-      w[k] = st.c[k] * st.s[k];
-    median_ = condorcet_position(st.x, w).value_or(st.low + st.width / 2);
+      first_[spots_.spot_of[k] + 1] += 1;
+    std::partial_sum(first_.begin(), first_.end(), first_.begin());
+    if (options.q < 1) {  // only the drift of an unchallenged issue looks at the median
+      std::vector<double> w(n_);
+      for (std::size_t k = 0; k < n_; ++k)
+        w[k] = st.c[k] * st.s[k];
+      median_ = condorcet_position(st.x, w).value_or(st.low + st.width / 2);
+    }
   }
+
+  /// The distinct positions of the round, for the next round to reuse.
+  detail::EumSpots take_spots() && { return std::move(spots_); }
 
   /// The new positions after every actor has taken its best offer, all at once.
   std::vector<double> step() const {
     const std::vector<double> r = risk_exponents();
     // The contests of the round are decided by votes that carry each voter's risk exponent.
     const WinProbabilities probability(st_, spots_, order_, r);
+    const std::size_t m = spots_.size();
     std::vector<double> next = st_.x;
+    DyadRow row(m);
+    std::vector<double> theirs(m);
     for (std::size_t i = 0; i < n_; ++i) {
       const std::size_t home = spots_.spot_of[i];
-      const double no_challenge = r[i] == 1.0 ? 0.0 : 2 - 4 * std::pow(0.5, r[i]);
+      // Both expected utilities as i perceives them: with i's own risk exponent (Scholz et al. 6).
+      fill_dyads(home, r[i], row);
+      // E^i U_ji for an actor j at each position: j's expected utility of challenging i, in i's eyes;
+      // i resists with probability s_i. One pass over the positions, which the compiler vectorises.
+      const double si = st_.s[i];
+      const double* won = probability.against(home);
+      for (std::size_t q = 0; q < m; ++q)
+        theirs[q] = si * (won[q] * row.success[q] + (1 - won[q]) * row.failure[q]) + (1 - si) * row.success[q] -
+                    row.stay_theirs[q];
       std::optional<Offer> best;
-      // The actors of one position are consecutive in the canonical order, and everything but i's
-      // own expected utility depends on the position only: evaluated once per distinct position.
-      std::size_t spot = spots_.size();
-      Utilities u;
-      double theirs = 0;
-      for (std::size_t j : order_) {
-        if (spots_.spot_of[j] == home) continue;
-        if (spots_.spot_of[j] != spot) {
-          spot = spots_.spot_of[j];
-          // Both expected utilities as i perceives them: with i's own risk exponent (Scholz et al. 6).
-          u = utilities(home, spot, r[i], no_challenge);
-          theirs = expected_utility(spot, home, st_.s[i], u, probability);
+      for (std::size_t spot = 0; spot < m; ++spot) {
+        if (spot == home || !(theirs[spot] > response_tie)) continue;  // nobody there gains: no offer
+        // i's own expected utility of challenging an actor there depends on that actor's salience
+        // only through its chance to resist.
+        const double p = probability(home, spot);
+        const double contest = p * row.success[spot] + (1 - p) * row.failure[spot];
+        for (std::size_t t = first_[spot]; t < first_[spot + 1]; ++t) {
+          const std::size_t j = order_[t];
+          const double sj = st_.s[j];
+          const double mine = sj * contest + (1 - sj) * row.success[spot] - row.stay_mine[spot];
+          const std::optional<Offer> offer = response(st_.x[i], st_.x[j], mine, theirs[spot], j);
+          if (offer && (!best || better_offer(*offer, *best, st_.x[i], st_))) best = offer;
         }
-        if (!(theirs > response_tie)) continue;  // j gains nothing by challenging: no offer
-        const double mine = expected_utility(home, spot, st_.s[j], u, probability);
-        const std::optional<Offer> offer = response(st_.x[i], st_.x[j], mine, theirs, j);
-        if (offer && (!best || better_offer(*offer, *best, st_.x[i], st_))) best = offer;
       }
       if (best) next[i] = best->target;
     }
@@ -212,42 +288,45 @@ class IssueRound {
   }
 
  private:
-  /// The basic utilities of a dyad at risk exponent r (Scholz et al. 3); they depend on the distance
-  /// only, so they serve both sides of the dyad as one actor perceives it.
-  struct Utilities {
-    double success = 0, failure = 0, no_challenge = 0, distance = 0, r = 1;
+  /// The basic utilities (Scholz et al. 3) of one actor's dyads, towards every distinct position, as
+  /// it perceives them at its risk exponent r: success 2 - 4 (1/2 - d/2)^r, failure 2 - 4 (1/2 + d/2)^r
+  /// for the distance d, and the utility of not challenging (2 - 4 (1/2)^r) as seen from either end.
+  struct DyadRow {
+    explicit DyadRow(std::size_t m) : success(m), failure(m), stay_mine(m), stay_theirs(m) {}
+    std::vector<double> success, failure;
+    std::vector<double> stay_mine;    ///< from the actor's own position
+    std::vector<double> stay_theirs;  ///< from the other position
   };
-  /// Between the distinct positions a and b, with 2 - 4 (1/2 -+ distance/2)^r from the shared logarithms.
-  Utilities utilities(std::size_t a, std::size_t b, double r, double no_challenge) const {
-    const std::size_t at = a * spots_.size() + b;
-    Utilities u;
-    u.distance = std::abs(spots_.spots[a] - spots_.spots[b]) / st_.width;
-    u.r = r;
-    if (r == 1.0) {  // the closed form, for the many evaluations at r = 1
-      u.success = 2 * u.distance, u.failure = -2 * u.distance, u.no_challenge = 0;
+  void fill_dyads(std::size_t home, double r, DyadRow& row) const {
+    const std::size_t m = spots_.size();
+    const double* distance = &spots_.distance[home * m];
+    if (r == 1.0) {  // the closed form
+      for (std::size_t q = 0; q < m; ++q)
+        row.success[q] = 2 * distance[q], row.failure[q] = -2 * distance[q];
     } else {
-      u.success = 2 - 4 * std::exp(r * spots_.log_near[at]), u.failure = 2 - 4 * std::exp(r * spots_.log_far[at]);
-      u.no_challenge = no_challenge;
+      detail::exp_scaled(&spots_.log_near[home * m], r, row.success.data(), m);
+      detail::exp_scaled(&spots_.log_far[home * m], r, row.failure.data(), m);
+      for (std::size_t q = 0; q < m; ++q)
+        row.success[q] = 2 - 4 * row.success[q], row.failure[q] = 2 - 4 * row.failure[q];
     }
-    return u;
+    static const double log_half = detail::log_portable(0.5);
+    const double stay = r == 1.0 ? 0.0 : 2 - 4 * detail::exp_portable(r * log_half);
+    std::fill(row.stay_mine.begin(), row.stay_mine.end(), options_.q * stay);
+    std::fill(row.stay_theirs.begin(), row.stay_theirs.end(), options_.q * stay);
+    if (options_.q < 1)
+      for (std::size_t q = 0; q < m; ++q) {
+        row.stay_mine[q] += drift(home, distance[q], r);
+        row.stay_theirs[q] += drift(q, distance[q], r);
+      }
   }
 
-  /// E^i U_ij: i's expected utility of challenging j, relative to not challenging, for i at the
-  /// distinct position `from` and j at `to` with salience s_j.
-  double expected_utility(std::size_t from, std::size_t to, double sj, const Utilities& u,
-                          const WinProbabilities& probability) const {
-    const double p = probability(from, to);
-    // j resists with probability s_j (its salience); unresisted, i gets its way.
-    const double challenge = sj * (p * u.success + (1 - p) * u.failure) + (1 - sj) * u.success;
-    double no_challenge = options_.q * u.no_challenge;
-    if (options_.q < 1) {
-      // Without a challenge the issue may still move, to i's benefit (T) or against it.
-      const double shift = (std::abs(spots_.spots[from] - median_) + u.distance * st_.width) / st_.width;
-      const double better = 2 - 4 * std::pow(0.5 - 0.25 * shift, u.r),
-                   worse = 2 - 4 * std::pow(0.5 + 0.25 * shift, u.r);
-      no_challenge += (1 - options_.q) * (options_.t * better + (1 - options_.t) * worse);
-    }
-    return challenge - no_challenge;
+  /// With Q < 1 an actor who does not challenge expects the issue may still move, to its benefit
+  /// (with probability T) or against it, by the shift of the position `from` from the median plus
+  /// the dyad's distance (Scholz et al. 3).
+  double drift(std::size_t from, double distance, double r) const {
+    const double shift = (std::abs(spots_.spots[from] - median_) + distance * st_.width) / st_.width;
+    const double better = 2 - 4 * power(0.5 - 0.25 * shift, r), worse = 2 - 4 * power(0.5 + 0.25 * shift, r);
+    return (1 - options_.q) * (options_.t * better + (1 - options_.t) * worse);
   }
 
   /// Scholz et al. 5: r_i from i's security, the sum of the others' expected utilities of
@@ -256,16 +335,30 @@ class IssueRound {
   std::vector<double> risk_exponents() const {
     const std::vector<double> ones(n_, 1.0);
     const WinProbabilities probability(st_, spots_, order_, ones);
-    std::vector<double> exposure(n_, 0);
-    for (std::size_t i = 0; i < n_; ++i) {
-      // Every other actor at one position challenges i alike: one term per position, in ascending
-      // order, so that the order of the input cannot change the last bit.
-      const std::size_t home = spots_.spot_of[i];
-      for (std::size_t q = 0; q < spots_.size(); ++q) {
-        const double others = spots_.count[q] - (q == home ? 1 : 0);
-        if (others > 0)
-          exposure[i] += others * expected_utility(q, home, st_.s[i], utilities(q, home, 1.0, 0.0), probability);
+    const std::size_t m = spots_.size();
+    // Everyone at position q challenges i alike, and i's salience enters their expected utility
+    // linearly (its chance to resist): per position of i, the sums of the contest term, the success
+    // and the utility of not challenging over every other actor, one term per position in ascending
+    // order, so that the order of the input cannot change the last bit.
+    std::vector<double> contest_sum(m, 0), success_sum(m, 0), stay_sum(m, 0);
+    for (std::size_t home = 0; home < m; ++home) {
+      // At r = 1 success is 2d and failure -2d for the distance d (symmetric, so the row of home
+      // serves every q challenging it); the utility of not challenging is 0 unless Q < 1.
+      const double* distance = &spots_.distance[home * m];
+      const double* won = probability.against(home);
+      for (std::size_t q = 0; q < m; ++q) {
+        const double others = spots_.count[q] - (q == home ? 1 : 0);  // 0 adds nothing
+        contest_sum[home] += others * (won[q] * (2 * distance[q]) + (1 - won[q]) * (-2 * distance[q]));
+        success_sum[home] += others * (2 * distance[q]);
       }
+      if (options_.q < 1)
+        for (std::size_t q = 0; q < m; ++q)
+          stay_sum[home] += (spots_.count[q] - (q == home ? 1 : 0)) * drift(q, distance[q], 1.0);
+    }
+    std::vector<double> exposure(n_);
+    for (std::size_t i = 0; i < n_; ++i) {
+      const std::size_t home = spots_.spot_of[i];
+      exposure[i] = st_.s[i] * contest_sum[home] + (1 - st_.s[i]) * success_sum[home] - stay_sum[home];
     }
     const auto [lo, hi] = std::minmax_element(exposure.begin(), exposure.end());
     std::vector<double> r(n_, 1.0);
@@ -304,6 +397,7 @@ class IssueRound {
   std::size_t n_;
   std::vector<std::size_t> order_;
   detail::EumSpots spots_;
+  std::vector<std::size_t> first_;  ///< [spot]: where its actors begin in order_
   double median_ = 0;
 };
 std::optional<double> weighted_mean(const std::vector<double>& x, const std::vector<double>& w) {
@@ -327,31 +421,30 @@ EumRound snapshot(const std::vector<IssueState>& issues, std::size_t actors) {
   return round;
 }
 
-/// A hash of every position of every issue, to find a repeated state quickly.
-std::size_t state_hash(const std::vector<IssueState>& issues) {
-  std::size_t hash = 0;
-  for (const IssueState& st : issues)
-    for (double x : st.x)
-      hash = hash * 1000003U ^ std::hash<double>{}(x);
-  return hash;
-}
-
-bool same_positions(const EumRound& a, const EumRound& b) {
-  return a.positions == b.positions;
-}
-
-/// Per issue, the mean of the weighted medians over the last `length` rounds: one whole period of
-/// the cycle the run has entered, each of its rounds counting alike (docs/spatial.md, stopping rule).
-std::vector<std::optional<double>> cycle_mean(const std::vector<EumRound>& trajectory, int length) {
-  std::vector<std::optional<double>> mean = trajectory.back().median;
-  for (std::size_t k = 0; k < mean.size(); ++k) {
-    if (!mean[k]) continue;
-    double sum = 0;
-    for (std::size_t r = trajectory.size() - static_cast<std::size_t>(length); r < trajectory.size(); ++r)
-      sum += trajectory[r].median[k].value_or(0.0);
-    mean[k] = sum / length;
+/// How many rounds back the positions on issue k after the last round repeat earlier ones, every
+/// position within 1e-9 of the issue's range: the nearest such round, or nullopt. Within a tolerance,
+/// not bit for bit, so that whether and where an issue is found to cycle does not hang on the last
+/// bits of the arithmetic (docs/spatial.md, stopping rule).
+std::optional<int> repeat_distance(const std::vector<EumRound>& trajectory, std::size_t k, double width) {
+  const EumRound& now = trajectory.back();
+  for (std::size_t back = 1; back < trajectory.size(); ++back) {
+    const EumRound& then = trajectory[trajectory.size() - 1 - back];
+    bool same = true;
+    for (std::size_t a = 0; a < now.positions.size() && same; ++a)
+      same = std::abs(now.positions[a][k] - then.positions[a][k]) <= 1e-9 * width;
+    if (same) return static_cast<int>(back);
   }
-  return mean;
+  return std::nullopt;
+}
+
+/// The mean of issue k's weighted medians over the `length` rounds up to round `last`: one whole
+/// period of the cycle it has entered, each of its rounds counting alike (docs/spatial.md).
+std::optional<double> cycle_mean(const std::vector<EumRound>& trajectory, std::size_t k, int last, int length) {
+  if (!trajectory[static_cast<std::size_t>(last)].median[k]) return std::nullopt;
+  double sum = 0;
+  for (int r = last - length + 1; r <= last; ++r)
+    sum += trajectory[static_cast<std::size_t>(r)].median[k].value_or(0.0);
+  return sum / length;
 }
 
 }  // namespace
@@ -385,28 +478,55 @@ EumResult expected_utility_model(const SpatialScene& scene, const EumOptions& op
   }
   EumResult result;
   result.trajectory.push_back(snapshot(issues, n));
-  // Every state seen, by round: the rounds are deterministic, so a state seen before starts a cycle.
-  std::unordered_multimap<std::size_t, int> seen{{state_hash(issues), 0}};
-  while (result.rounds < options.rounds && !result.converged && !result.cycle_length) {
-    double moved = 0;  // the largest move of the round, as a share of its issue's range
-    for (IssueState& st : issues) {
-      std::vector<double> next = IssueRound(st, options).step();
+  result.issues.assign(issues.size(), EumIssueRun{});
+  const auto running = [&](std::size_t k) { return result.issues[k].stop == EumIssueRun::Stop::round_limit; };
+  std::vector<std::optional<detail::EumSpots>> spots_before(issues.size());
+  // Each issue is its own run (the rounds of one never look at another): it stops when it settles
+  // or cycles, and from then on its positions are known without computing them.
+  const auto any_running = [&] {
+    for (std::size_t k = 0; k < issues.size(); ++k)
+      if (running(k)) return true;
+    return false;
+  };
+  while (result.rounds < options.rounds && any_running()) {
+    std::vector<double> moved(issues.size(), 0);  // per issue, the largest move as a share of its range
+    for (std::size_t k = 0; k < issues.size(); ++k) {
+      IssueState& st = issues[k];
+      const EumIssueRun& run = result.issues[k];
+      if (run.stop == EumIssueRun::Stop::cycle) {  // the round one period back comes again
+        const EumRound& again =
+            result.trajectory[result.trajectory.size() - static_cast<std::size_t>(run.cycle_length)];
+        for (std::size_t a = 0; a < n; ++a)
+          st.x[a] = again.positions[a][k];
+      }
+      if (!running(k)) continue;  // a settled issue stays where it is
+      IssueRound round(st, options, spots_before[k] ? &*spots_before[k] : nullptr);
+      std::vector<double> next = round.step();
+      spots_before[k] = std::move(round).take_spots();
       for (std::size_t a = 0; a < n; ++a)
-        moved = std::max(moved, std::abs(next[a] - st.x[a]) / st.width);
+        moved[k] = std::max(moved[k], std::abs(next[a] - st.x[a]) / st.width);
       st.x = std::move(next);
     }
     ++result.rounds;
-    result.converged = moved <= 1e-6;
     result.trajectory.push_back(snapshot(issues, n));
-    const std::size_t hash = state_hash(issues);
-    for (auto [it, end] = seen.equal_range(hash); it != end && !result.converged; ++it)
-      if (same_positions(result.trajectory[static_cast<std::size_t>(it->second)], result.trajectory.back()))
-        result.cycle_length = result.rounds - it->second;
-    seen.emplace(hash, result.rounds);
+    for (std::size_t k = 0; k < issues.size(); ++k) {
+      if (!running(k)) continue;
+      EumIssueRun& run = result.issues[k];
+      run.rounds = result.rounds;
+      if (moved[k] <= 1e-6) {
+        run.stop = EumIssueRun::Stop::settled;
+      } else if (const auto length = repeat_distance(result.trajectory, k, issues[k].width)) {
+        // The rounds are deterministic: positions seen before start a cycle.
+        run.stop = EumIssueRun::Stop::cycle, run.cycle_length = *length;
+      }
+    }
   }
-  if (options.rounds <= 0) result.converged = false;
-  result.forecast =
-      result.cycle_length ? cycle_mean(result.trajectory, *result.cycle_length) : result.trajectory.back().median;
+  result.converged = result.rounds > 0 && std::all_of(result.issues.begin(), result.issues.end(),
+                                                      [](auto& run) { return run.stop == EumIssueRun::Stop::settled; });
+  result.forecast = result.trajectory.back().median;
+  for (std::size_t k = 0; k < issues.size(); ++k)
+    if (const EumIssueRun& run = result.issues[k]; run.stop == EumIssueRun::Stop::cycle)
+      result.forecast[k] = cycle_mean(result.trajectory, k, run.rounds, run.cycle_length);
   return result;
 }
 

@@ -3,6 +3,8 @@
 // concessions, the Monte Carlo spread, and the positions chart.
 #include <fmt/format.h>
 
+#include "parley/io/spatial_output.hpp"
+
 #include "parley/io/svg_positions_chart.hpp"
 #include "report_sections.hpp"
 #include "report_words.hpp"
@@ -72,8 +74,7 @@ void forecasts_table(Builder& out, const Model& model, const SpatialPrediction& 
   out.table(std::move(table));
   std::vector<std::string> notes;
   if (!p.nbs.solution) notes.push_back("no Nash bargaining solution: " + markup_escape(p.nbs.reason));
-  notes.push_back(fmt::format("the expected-utility model ran {} and {}", count_of(p.eum.rounds, "round", "rounds"),
-                              p.eum.converged ? "settled" : "had not settled (its forecast is the last round's)"));
+  notes.push_back("the expected-utility model: " + markup_escape(eum_run_text(model, p.eum)));
   notes.push_back(fmt::format("the SMP ran {} and {}", count_of(p.smp.rounds, "round", "rounds"),
                               p.smp.converged ? "settled" : "had not settled"));
   out.paragraph("Notes: " + join_words(notes, "; and") + ".", "small");

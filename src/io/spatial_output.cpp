@@ -50,10 +50,19 @@ Json eum_json(const Model& model, const SpatialScene& scene, const EumResult& eu
     trajectory.push_back({{"positions", positions(model, scene, round.positions)},
                           {"median", per_issue(model, round.median)},
                           {"mean", per_issue(model, round.mean)}});
-  Json out{{"rounds", eum.rounds}, {"converged", eum.converged}, {"trajectory", std::move(trajectory)}};
-  // Extension: set only when the run stopped on a repeated state (its forecast is the cycle's mean).
-  if (eum.cycle_length) out["cycle_length"] = *eum.cycle_length;
-  return out;
+  // Extension: how each issue's run ended (each issue is its own run; a cycling issue's forecast is
+  // the mean of its cycle).
+  Json by_issue = Json::object();
+  for (std::size_t k = 0; k < eum.issues.size(); ++k) {
+    const EumIssueRun& run = eum.issues[k];
+    Json entry{{"rounds", run.rounds}, {"stop", eum_stop_name(run.stop)}};
+    if (run.stop == EumIssueRun::Stop::cycle) entry["cycle_length"] = run.cycle_length;
+    by_issue[model.issues[k].id] = std::move(entry);
+  }
+  return {{"rounds", eum.rounds},
+          {"converged", eum.converged},
+          {"issues", std::move(by_issue)},
+          {"trajectory", std::move(trajectory)}};
 }
 
 Json smp_json(const Model& model, const SpatialScene& scene, const SmpResult& smp) {
@@ -64,14 +73,49 @@ Json smp_json(const Model& model, const SpatialScene& scene, const SmpResult& sm
   return {{"rounds", smp.rounds}, {"converged", smp.converged}, {"trajectory", std::move(trajectory)}};
 }
 
-std::string convergence_text(const char* name, int rounds, bool converged, std::optional<int> cycle_length = {}) {
-  const std::string how = converged ? std::string("settled")
-                          : cycle_length
-                              ? fmt::format("entered a cycle of {} rounds (forecast: the cycle's mean)", *cycle_length)
-                              : std::string("stopped at the round limit before settling");
-  return fmt::format("{}: {} round{}, {}", name, rounds, rounds == 1 ? "" : "s", how);
+std::string convergence_text(const char* name, int rounds, bool converged) {
+  return fmt::format("{}: {} round{}, {}", name, rounds, rounds == 1 ? "" : "s",
+                     converged ? "settled" : "stopped at the round limit before settling");
 }
 }  // namespace
+
+const char* eum_stop_name(EumIssueRun::Stop stop) {
+  switch (stop) {
+    case EumIssueRun::Stop::settled: return "settled";
+    case EumIssueRun::Stop::cycle: return "cycle";
+    default: return "round_limit";
+  }
+}
+
+std::string eum_run_text(const Model& model, const EumResult& eum) {
+  const auto rounds = [](int n) { return fmt::format("{} round{}", n, n == 1 ? "" : "s"); };
+  if (eum.issues.size() == 1) {
+    const EumIssueRun& run = eum.issues[0];
+    switch (run.stop) {
+      case EumIssueRun::Stop::settled: return "settled after " + rounds(run.rounds);
+      case EumIssueRun::Stop::cycle:
+        return fmt::format("entered a cycle of {} at round {} (forecast: the cycle's mean)", rounds(run.cycle_length),
+                           run.rounds);
+      default: return rounds(run.rounds) + ", stopped at the round limit before settling";
+    }
+  }
+  std::vector<std::string> parts;
+  bool cycles = false;
+  for (std::size_t k = 0; k < eum.issues.size(); ++k) {
+    const EumIssueRun& run = eum.issues[k];
+    const std::string& id = model.issues[k].id;
+    switch (run.stop) {
+      case EumIssueRun::Stop::settled: parts.push_back(fmt::format("{} settled at round {}", id, run.rounds)); break;
+      case EumIssueRun::Stop::cycle:
+        parts.push_back(fmt::format("{} cycles ({} rounds) from round {}", id, run.cycle_length, run.rounds));
+        cycles = true;
+        break;
+      default: parts.push_back(id + " still moving at the limit");
+    }
+  }
+  return fmt::format("{}: {}{}", rounds(eum.rounds), fmt::join(parts, ", "),
+                     cycles ? " (a cycling issue's forecast is its cycle's mean)" : "");
+}
 
 Json json_spatial_prediction(const Model& model, const SpatialPrediction& prediction) {
   Json issues = Json::object(), zones = Json::object();
@@ -142,7 +186,7 @@ std::string text_spatial_prediction(const Model& model, const SpatialPrediction&
   out +=
       "(nash: Nash bargaining over all issues; eum: Bueno de Mesquita's expected-utility model, the median of\n"
       " the final positions; smp: KTAB-style spatial model of politics, the expected final position)\n";
-  out += convergence_text("eum", prediction.eum.rounds, prediction.eum.converged, prediction.eum.cycle_length) + "; " +
+  out += "eum: " + eum_run_text(model, prediction.eum) + "; " +
          convergence_text("smp", prediction.smp.rounds, prediction.smp.converged) + "\n";
   return out;
 }

@@ -28,16 +28,30 @@ struct EumRound {
   std::vector<std::optional<double>> mean;     ///< per issue: sum w x / sum w, w = capability x salience
 };
 
+/// How one issue's run ended. Each issue is its own run: the rounds of one never look at another.
+struct EumIssueRun {
+  enum class Stop {
+    round_limit,  ///< still moving at the round limit
+    settled,      ///< no position moved by more than 1e-6 of the range in its last round
+    /// its positions after round `rounds` equal those `cycle_length` rounds earlier (every position
+    /// within 1e-9 of the range): the rounds are deterministic, so it would go round that cycle for ever
+    cycle,
+  };
+  Stop stop = Stop::round_limit;
+  int rounds = 0;        ///< the round at which it stopped (the rounds run, at the limit)
+  int cycle_length = 0;  ///< for Stop::cycle
+};
+
 struct EumResult {
-  /// Per issue: the forecast, the weighted median (Condorcet winner) of the final positions, or
-  /// its mean over the cycle when the run cycles; nullopt when nobody gives the issue any weight.
+  /// Per issue: the forecast, the weighted median (Condorcet winner) of the final positions, or the
+  /// mean of the medians over one period when the issue cycles (docs/spatial.md); nullopt when
+  /// nobody gives the issue any weight.
   std::vector<std::optional<double>> forecast;
-  int rounds = 0;          ///< rounds run
-  bool converged = false;  ///< no position moved by more than 1e-6 of its range in the last round
-  /// Set when the run stopped because the state after the last round equals the state this many
-  /// rounds earlier: the rounds are deterministic, so it would cycle through them for ever. The
-  /// forecast is then the mean of the medians over one period (docs/spatial.md).
-  std::optional<int> cycle_length;
+  /// Rounds in the trajectory: until every issue has stopped, or the round limit. An issue that
+  /// stopped keeps its place in later rounds: a settled one stays, a cycling one goes round its cycle.
+  int rounds = 0;
+  bool converged = false;            ///< every issue settled
+  std::vector<EumIssueRun> issues;   ///< per issue
   std::vector<EumRound> trajectory;  ///< rounds + 1 entries, the input first
 };
 

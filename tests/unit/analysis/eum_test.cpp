@@ -115,7 +115,8 @@ TEST(Eum, EcCarEmissionsDoesNotSettle) {
   EXPECT_EQ(result.rounds, 200);
   EXPECT_EQ(result.trajectory.size(), 201U);
   EXPECT_EQ(result.forecast[0], result.trajectory.back().median[0]);
-  EXPECT_FALSE(result.cycle_length);
+  EXPECT_EQ(result.issues[0].stop, EumIssueRun::Stop::round_limit);
+  EXPECT_EQ(result.issues[0].rounds, 200);
   for (const EumRound& round : result.trajectory) {
     EXPECT_GE(*round.median[0], 4.0);
     EXPECT_LE(*round.median[0], 10.0);
@@ -188,24 +189,35 @@ RC_GTEST_PROP(Eum, EveryoneAtOnePositionIsForecastThere, ()) {
   RC_ASSERT(result.converged && result.rounds == 1);
 }
 
-// Given enough rounds the EC case does cycle: the state after round 540 is the state after round
-// 522, so the run would repeat those 18 rounds for ever. It stops there and forecasts the mean of the
-// medians over one period (docs/spatial.md, stopping rule), 8.76 years; the outcome adopted was
-// 8.83. (Not fitted: the rule was chosen before the value was known and has no parameter.)
+// Given enough rounds the EC case does cycle: the state after some round equals the state 18 rounds
+// earlier, so the run would repeat those 18 rounds for ever. It stops there and forecasts the mean of
+// the medians over one period (docs/spatial.md, stopping rule), 8.76 years; the outcome adopted was
+// 8.83. (Not fitted: the rule was chosen before the value was known and has no parameter.) The round
+// at which the run falls into the cycle depends on the last bits of the arithmetic (540 with the C
+// library's exp and log, 473 with vector_math.hpp's); the cycle and its mean do not, so those are
+// what is asserted.
 TEST(Eum, EcCarEmissionsCyclesAndForecastsTheMeanOfTheCycle) {
   const EumResult result = expected_utility_model(ec_case(), {1000});
   EXPECT_FALSE(result.converged);
-  ASSERT_TRUE(result.cycle_length);
-  EXPECT_EQ(*result.cycle_length, 18);
-  EXPECT_EQ(result.rounds, 540);
-  ASSERT_EQ(result.trajectory.size(), 541U);
-  EXPECT_EQ(result.trajectory[540].positions, result.trajectory[522].positions);
+  ASSERT_EQ(result.issues[0].stop, EumIssueRun::Stop::cycle);
+  EXPECT_EQ(result.issues[0].cycle_length, 18);
+  EXPECT_EQ(result.issues[0].rounds, result.rounds);  // one issue: the run stops with it
+  const auto last = static_cast<std::size_t>(result.rounds);
+  ASSERT_GT(last, 100U);
+  ASSERT_EQ(result.trajectory.size(), last + 1);
+  // Positions within 1e-9 of the range (here [4, 10]) count as the same.
+  const auto alike = [&](std::size_t a, std::size_t b) {
+    for (std::size_t k = 0; k < result.trajectory[a].positions.size(); ++k)
+      if (std::abs(result.trajectory[a].positions[k][0] - result.trajectory[b].positions[k][0]) > 6e-9) return false;
+    return true;
+  };
+  EXPECT_TRUE(alike(last, last - 18));
   // The first repeated state: no two earlier rounds are alike.
-  for (std::size_t a = 0; a < 540; ++a)
-    for (std::size_t b = a + 1; b < 540; ++b)
-      ASSERT_NE(result.trajectory[a].positions, result.trajectory[b].positions) << a << " " << b;
+  for (std::size_t a = 0; a < last; ++a)
+    for (std::size_t b = a + 1; b < last; ++b)
+      ASSERT_FALSE(alike(a, b)) << a << " " << b;
   double sum = 0;
-  for (std::size_t r = 523; r <= 540; ++r)
+  for (std::size_t r = last - 17; r <= last; ++r)
     sum += *result.trajectory[r].median[0];
   EXPECT_DOUBLE_EQ(*result.forecast[0], sum / 18);
   EXPECT_NEAR(*result.forecast[0], 8.759, 1e-3);
@@ -213,10 +225,66 @@ TEST(Eum, EcCarEmissionsCyclesAndForecastsTheMeanOfTheCycle) {
 
 // A round limit that ends inside the cycle still stops at the limit, with the last median.
 TEST(Eum, RoundLimitBeforeTheCycleKeepsTheLastMedian) {
-  const EumResult result = expected_utility_model(ec_case(), {539});
-  EXPECT_EQ(result.rounds, 539);
-  EXPECT_FALSE(result.cycle_length);
+  const int cycle_found = expected_utility_model(ec_case(), {1000}).rounds;
+  const EumResult result = expected_utility_model(ec_case(), {cycle_found - 1});
+  EXPECT_EQ(result.rounds, cycle_found - 1);
+  EXPECT_EQ(result.issues[0].stop, EumIssueRun::Stop::round_limit);
   EXPECT_EQ(result.forecast[0], result.trajectory.back().median[0]);
+}
+
+// Each issue is its own run: the EC issue twice, beside an issue on which everyone agrees, gives the
+// EC forecast and cycle on both copies and settles the third in one round; the run lasts as long as
+// the copies do, and the settled issue stays put meanwhile.
+TEST(Eum, IssuesStopOneByOne) {
+  const SpatialScene ec = ec_case();
+  SpatialScene scene;
+  scene.issues = {ec.issues[0], ec.issues[0], {0, 1, std::nullopt}};
+  for (const SpatialScene::Actor& actor : ec.actors)
+    scene.actors.push_back({actor.party,
+                            actor.capability,
+                            {actor.position[0], actor.position[0], 0.5},
+                            {actor.salience[0], actor.salience[0], 0.5}});
+  const EumResult alone = expected_utility_model(ec, {1000});
+  const EumResult result = expected_utility_model(scene, {1000});
+  ASSERT_EQ(result.issues.size(), 3U);
+  for (std::size_t k = 0; k < 2; ++k) {
+    EXPECT_EQ(result.issues[k].stop, EumIssueRun::Stop::cycle);
+    EXPECT_EQ(result.issues[k].cycle_length, alone.issues[0].cycle_length);
+    EXPECT_EQ(result.issues[k].rounds, alone.rounds);
+    EXPECT_EQ(result.forecast[k], alone.forecast[0]);
+  }
+  EXPECT_EQ(result.issues[2].stop, EumIssueRun::Stop::settled);
+  EXPECT_EQ(result.issues[2].rounds, 1);
+  EXPECT_EQ(result.rounds, alone.rounds);
+  EXPECT_FALSE(result.converged);
+  EXPECT_EQ(*result.forecast[2], 0.5);
+  for (const EumRound& round : result.trajectory)
+    EXPECT_EQ(*round.median[2], 0.5);
+}
+
+// A cycling issue whose rounds are no longer computed goes on round its cycle in the trajectory while
+// another issue still moves: the EC issue beside a variant of it (one salience changed) that runs on.
+TEST(Eum, ACycleGoesOnInTheTrajectory) {
+  const SpatialScene ec = ec_case();
+  const EumResult alone = expected_utility_model(ec, {1000});
+  const int found = alone.issues[0].rounds, length = alone.issues[0].cycle_length;
+  SpatialScene scene;
+  scene.issues = {ec.issues[0], ec.issues[0]};
+  for (const SpatialScene::Actor& actor : ec.actors)
+    scene.actors.push_back({actor.party,
+                            actor.capability,
+                            {actor.position[0], actor.position[0]},
+                            {actor.salience[0], actor.salience[0]}});
+  scene.actors[0].salience[1] *= 0.9;
+  const EumResult both = expected_utility_model(scene, {found + 3 * length});
+  ASSERT_EQ(both.issues[0].stop, EumIssueRun::Stop::cycle);
+  EXPECT_EQ(both.issues[0].rounds, found);
+  EXPECT_EQ(both.forecast[0], alone.forecast[0]);
+  ASSERT_GT(both.rounds, found + length);  // the variant still moves after the EC issue has stopped
+  for (int r = found + 1; r <= both.rounds; ++r)
+    for (std::size_t a = 0; a < ec.actors.size(); ++a)
+      ASSERT_EQ(both.trajectory[static_cast<std::size_t>(r)].positions[a][0],
+                both.trajectory[static_cast<std::size_t>(r - length)].positions[a][0]);
 }
 
 /// The positive votes of every contest written from the definition: a sum over every voter for every
@@ -252,7 +320,7 @@ RC_GTEST_PROP(Eum, FastVotesEqualTheVotesOfTheDefinition, ()) {
   std::vector<std::size_t> voters(x.size());
   std::iota(voters.begin(), voters.end(), std::size_t{0});
   std::stable_sort(voters.begin(), voters.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-  const std::vector<double> fast = detail::eum_positive_votes(x, weight, r, voters, spots);
+  const std::vector<double> fast = detail::eum_positive_votes(weight, r, voters, spots);
   const std::vector<double> reference = positive_votes_by_definition(x, weight, r, spots);
   const double total = std::accumulate(weight.begin(), weight.end(), 0.0);
   RC_ASSERT(fast.size() == reference.size());

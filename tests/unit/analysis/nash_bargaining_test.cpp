@@ -81,6 +81,22 @@ TEST(NashBargaining, OneActorGetsItsPosition) {
   EXPECT_NEAR(r.solution->point[0], 35.0, 1e-9);
 }
 
+TEST(NashBargaining, FindsTheDealWhenTheStatusQuoIsHardToLeave) {
+  // Every actor is exactly at its disagreement utility at the status quo (18, 22), and only a
+  // narrow region near actor 2's position beats it for all four (actor 2 gains 0.0018 at the
+  // optimum): the search for a point inside must not give up and report no deal.
+  SpatialScene scene = scene_of(
+      {{2.3, {84, 51}, {0.8, 0.2}}, {0.4, {43, 100}, {0.6, 1}}, {0.4, {20, 23}, {0.9, 0.3}}, {4.5, {61, 45}, {1, 0.9}}},
+      2);
+  scene.issues[0].status_quo = 18, scene.issues[1].status_quo = 22;
+  const auto r = nash_bargaining(scene);
+  ASSERT_TRUE(r.solution) << r.reason;
+  const auto d = disagreement_utilities(scene);
+  for (std::size_t i = 0; i < scene.actor_count(); ++i)
+    EXPECT_GT(spatial_utility(scene, scene.actors[i], r.solution->point), d[i] + 1e-3);
+  EXPECT_NEAR(r.solution->point[0], 20.0, 1e-9);  // actor 2's position: a kink of the objective
+}
+
 /// The objective at a point, from the definition, for the optimality check.
 double objective(const SpatialScene& scene, const std::vector<double>& x) {
   const auto d = disagreement_utilities(scene);
@@ -115,6 +131,90 @@ RC_GTEST_PROP(NashBargaining, InsideTheRangesOptimalAndIgnoresOrder, ()) {
   // about the square root of that: 1e-4 on the 0..100 scale.
   RC_ASSERT(std::abs(objective(reversed, q.solution->point) - here) < 1e-9);
   if (issues == 1) RC_ASSERT(std::abs(q.solution->point[0] - r.solution->point[0]) < 1e-4);
+}
+
+/// How far the point is from optimal: the largest one-sided slope of the objective that points
+/// uphill along an issue axis (and into the range), relative to the size of the slope's terms.
+/// The objective is concave with a separable directional derivative, so 0 means optimal.
+double uphill_slope(const SpatialScene& scene, const std::vector<double>& x) {
+  const auto d = disagreement_utilities(scene);
+  double worst = 0;
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    double left = 0, right = 0, size = 0;
+    for (std::size_t i = 0; i < scene.actor_count(); ++i) {
+      const auto& actor = scene.actors[i];
+      const double w = actor.capability * actor.salience[k] / (spatial_utility(scene, actor, x) - d[i]);
+      size += w;
+      if (x[k] < actor.position[k]) left += w, right += w;
+      if (x[k] > actor.position[k]) left -= w, right -= w;
+      if (x[k] == actor.position[k]) left += w, right -= w;
+    }
+    if (x[k] > scene.issues[k].low) worst = std::max(worst, -left / size);
+    if (x[k] < scene.issues[k].high) worst = std::max(worst, right / size);
+  }
+  return worst;
+}
+
+RC_GTEST_PROP(NashBargaining, WithAStatusQuoOptimalExactlyWhenADealExistsAndOrderBlind, ()) {
+  const std::size_t issues = static_cast<std::size_t>(*rc::gen::inRange(1, 4));
+  auto list = *testing::random_stances(issues, 6, 1);
+  SpatialScene scene = scene_of(list, issues);
+  for (auto& issue : scene.issues)
+    issue.status_quo = *rc::gen::inRange(0, 101);
+  const auto r = nash_bargaining(scene);
+  if (r.solution) {
+    const auto d = disagreement_utilities(scene);
+    for (std::size_t i = 0; i < scene.actor_count(); ++i)
+      RC_ASSERT(spatial_utility(scene, scene.actors[i], r.solution->point) > d[i]);
+    RC_ASSERT(uphill_slope(scene, r.solution->point) < 1e-9);
+  } else {
+    RC_ASSERT(!r.reason.empty());
+  }
+  if (issues == 1) {
+    // On one issue actor i gains on the open interval |x - p_i| < (1 - d_i) / a_i, so a deal exists
+    // exactly when these intervals and the range overlap; near-touching overlaps are left alone.
+    const auto d = disagreement_utilities(scene);
+    double low = 0, high = 100;
+    for (std::size_t i = 0; i < scene.actor_count(); ++i) {
+      const auto& actor = scene.actors[i];
+      const double reach = (1 - d[i]) / (actor.salience[0] / 100);
+      low = std::max(low, actor.position[0] - reach), high = std::min(high, actor.position[0] + reach);
+    }
+    if (std::abs(high - low) > 1e-6) RC_ASSERT(r.solution.has_value() == (high > low));
+  }
+  // Any order of the actors gives the same answer to the bit.
+  std::vector<SpatialScene::Actor> shuffled = scene.actors;
+  for (std::size_t k = shuffled.size(); k > 1; --k)
+    std::swap(shuffled[k - 1], shuffled[*rc::gen::inRange<std::size_t>(0, k)]);
+  SpatialScene reordered = scene;
+  reordered.actors = shuffled;
+  const auto q = nash_bargaining(reordered);
+  RC_ASSERT(q.solution.has_value() == r.solution.has_value());
+  if (r.solution) {
+    RC_ASSERT(q.solution->point == r.solution->point);
+    RC_ASSERT(std::abs(q.solution->objective - r.solution->objective) <= 1e-12 * std::abs(r.solution->objective));
+  }
+}
+
+TEST(NashBargaining, LargeSceneIsOptimalAndOrderBlind) {
+  // 50 actors on 10 issues, as in one Monte Carlo sample: whole-number data from a fixed recipe.
+  std::vector<Stance> list;
+  for (int a = 0; a < 50; ++a) {
+    Stance s{1.0 + (a * 37) % 100, {}, {}};
+    for (int k = 0; k < 10; ++k) {
+      s.position.push_back(10 + (a * 13 + k * 29 + a * k * 7) % 81);
+      s.salience.push_back(0.2 + 0.1 * ((a + 3 * k + a * k) % 7));
+    }
+    list.push_back(s);
+  }
+  const SpatialScene scene = scene_of(list, 10);
+  const auto r = nash_bargaining(scene);
+  ASSERT_TRUE(r.solution) << r.reason;
+  EXPECT_LT(uphill_slope(scene, r.solution->point), 1e-9);
+  std::reverse(list.begin(), list.end());
+  const auto q = nash_bargaining(scene_of(list, 10));
+  ASSERT_TRUE(q.solution);
+  EXPECT_EQ(q.solution->point, r.solution->point);
 }
 
 }  // namespace

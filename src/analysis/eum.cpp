@@ -254,12 +254,20 @@ class IssueRound {
     const WinProbabilities probability(st_, spots_, order_, r);
     const std::size_t m = spots_.size();
     std::vector<double> next = st_.x;
+    // Every actor's utility of not challenging, 2 - 4 (1/2)^r (0 at r = 1), all at once.
+    static const double log_half = detail::log_portable(0.5);
+    std::vector<double> stay(n_);
+    for (std::size_t i = 0; i < n_; ++i)
+      stay[i] = r[i] * log_half;
+    detail::exp_scaled(stay.data(), 1.0, stay.data(), n_);
+    for (std::size_t i = 0; i < n_; ++i)
+      stay[i] = r[i] == 1.0 ? 0.0 : 2 - 4 * stay[i];
     DyadRow row(m);
     std::vector<double> theirs(m);
     for (std::size_t i = 0; i < n_; ++i) {
       const std::size_t home = spots_.spot_of[i];
       // Both expected utilities as i perceives them: with i's own risk exponent (Scholz et al. 6).
-      fill_dyads(home, r[i], row);
+      fill_dyads(home, r[i], stay[i], row);
       // E^i U_ji for an actor j at each position: j's expected utility of challenging i, in i's eyes;
       // i resists with probability s_i. One pass over the positions, which the compiler vectorises.
       const double si = st_.s[i];
@@ -297,7 +305,8 @@ class IssueRound {
     std::vector<double> stay_mine;    ///< from the actor's own position
     std::vector<double> stay_theirs;  ///< from the other position
   };
-  void fill_dyads(std::size_t home, double r, DyadRow& row) const {
+  /// `stay`: the actor's utility of not challenging at r, 2 - 4 (1/2)^r.
+  void fill_dyads(std::size_t home, double r, double stay, DyadRow& row) const {
     const std::size_t m = spots_.size();
     const double* distance = &spots_.distance[home * m];
     if (r == 1.0) {  // the closed form
@@ -309,8 +318,6 @@ class IssueRound {
       for (std::size_t q = 0; q < m; ++q)
         row.success[q] = 2 - 4 * row.success[q], row.failure[q] = 2 - 4 * row.failure[q];
     }
-    static const double log_half = detail::log_portable(0.5);
-    const double stay = r == 1.0 ? 0.0 : 2 - 4 * detail::exp_portable(r * log_half);
     std::fill(row.stay_mine.begin(), row.stay_mine.end(), options_.q * stay);
     std::fill(row.stay_theirs.begin(), row.stay_theirs.end(), options_.q * stay);
     if (options_.q < 1)

@@ -14,7 +14,8 @@
 namespace parley::detail {
 
 /// out[k] = exp(r * logs[k]) for k < count. Exponents below -708 give 0 (the exact value is below
-/// 1e-307, where nothing it is added to can change); exponents above 709 give exp(709).
+/// 1e-307, where nothing it is added to can change); exponents above 709 give exp(709). `out` may
+/// be `logs`.
 void exp_scaled(const double* logs, double r, double* out, std::size_t count);
 
 /// out[k] = log(x[k]) for k < count: -infinity for 0; x must not be negative or NaN.

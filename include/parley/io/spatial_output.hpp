@@ -20,7 +20,7 @@ Json json_spatial_prediction(const Model& model, const SpatialPrediction& predic
 /// The JSON name of how an issue's expected-utility run ended.
 const char* eum_stop_name(EumIssueRun::Stop stop);
 /// How the expected-utility runs ended, in words: for one issue "entered a cycle of 18 rounds at
-/// round 473 (forecast: the cycle's mean)", for several "24 rounds: territory cycles (2 rounds) from
+/// round 178 (forecast: the cycle's mean)", for several "24 rounds: territory cycles (2 rounds) from
 /// round 4, guarantees settled at round 3, ...".
 std::string eum_run_text(const Model& model, const EumResult& eum);
 std::string text_spatial_prediction(const Model& model, const SpatialPrediction& prediction);

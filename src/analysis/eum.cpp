@@ -278,6 +278,12 @@ class IssueRound {
       std::optional<Offer> best;
       for (std::size_t spot = 0; spot < m; ++spot) {
         if (spot == home || !(theirs[spot] > response_tie)) continue;  // nobody there gains: no offer
+        // A lost conflict is the first choice, and among conflicts the one that moves i least: once
+        // i has one, a position farther away offers nothing better.
+        if (best && best->kind == Response::conflict) {
+          const double here = std::abs(spots_.spots[spot] - st_.x[i]), there = std::abs(best->target - st_.x[i]);
+          if (here - there > 1e-12 * (1 + here)) continue;
+        }
         // i's own expected utility of challenging an actor there depends on that actor's salience
         // only through its chance to resist.
         const double p = probability(home, spot);

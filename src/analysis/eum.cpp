@@ -252,16 +252,9 @@ class IssueRound {
     const std::vector<double> r = risk_exponents();
     // The contests of the round are decided by votes that carry each voter's risk exponent.
     const WinProbabilities probability(st_, spots_, order_, r);
+    const std::vector<double> stay = no_challenge_utilities(r);
     const std::size_t m = spots_.size();
     std::vector<double> next = st_.x;
-    // Every actor's utility of not challenging, 2 - 4 (1/2)^r (0 at r = 1), all at once.
-    static const double log_half = detail::log_portable(0.5);
-    std::vector<double> stay(n_);
-    for (std::size_t i = 0; i < n_; ++i)
-      stay[i] = r[i] * log_half;
-    detail::exp_scaled(stay.data(), 1.0, stay.data(), n_);
-    for (std::size_t i = 0; i < n_; ++i)
-      stay[i] = r[i] == 1.0 ? 0.0 : 2 - 4 * stay[i];
     DyadRow row(m);
     std::vector<double> theirs(m);
     for (std::size_t i = 0; i < n_; ++i) {
@@ -275,28 +268,7 @@ class IssueRound {
       for (std::size_t q = 0; q < m; ++q)
         theirs[q] = si * (won[q] * row.success[q] + (1 - won[q]) * row.failure[q]) + (1 - si) * row.success[q] -
                     row.stay_theirs[q];
-      std::optional<Offer> best;
-      for (std::size_t spot = 0; spot < m; ++spot) {
-        if (spot == home || !(theirs[spot] > response_tie)) continue;  // nobody there gains: no offer
-        // A lost conflict is the first choice, and among conflicts the one that moves i least: once
-        // i has one, a position farther away offers nothing better.
-        if (best && best->kind == Response::conflict) {
-          const double here = std::abs(spots_.spots[spot] - st_.x[i]), there = std::abs(best->target - st_.x[i]);
-          if (here - there > 1e-12 * (1 + here)) continue;
-        }
-        // i's own expected utility of challenging an actor there depends on that actor's salience
-        // only through its chance to resist.
-        const double p = probability(home, spot);
-        const double contest = p * row.success[spot] + (1 - p) * row.failure[spot];
-        for (std::size_t t = first_[spot]; t < first_[spot + 1]; ++t) {
-          const std::size_t j = order_[t];
-          const double sj = st_.s[j];
-          const double mine = sj * contest + (1 - sj) * row.success[spot] - row.stay_mine[spot];
-          const std::optional<Offer> offer = response(st_.x[i], st_.x[j], mine, theirs[spot], j);
-          if (offer && (!best || better_offer(*offer, *best, st_.x[i], st_))) best = offer;
-        }
-      }
-      if (best) next[i] = best->target;
+      if (const std::optional<Offer> best = best_offer(i, row, theirs, probability)) next[i] = best->target;
     }
     return next;
   }
@@ -311,6 +283,47 @@ class IssueRound {
     std::vector<double> stay_mine;    ///< from the actor's own position
     std::vector<double> stay_theirs;  ///< from the other position
   };
+
+  /// Every actor's utility of not challenging, 2 - 4 (1/2)^r (0 at r = 1), in one vector pass.
+  std::vector<double> no_challenge_utilities(const std::vector<double>& r) const {
+    static const double log_half = detail::log_portable(0.5);
+    std::vector<double> stay(n_);
+    for (std::size_t i = 0; i < n_; ++i)
+      stay[i] = r[i] * log_half;
+    detail::exp_scaled(stay.data(), 1.0, stay.data(), n_);
+    for (std::size_t i = 0; i < n_; ++i)
+      stay[i] = r[i] == 1.0 ? 0.0 : 2 - 4 * stay[i];
+    return stay;
+  }
+
+  /// The offer i takes among those of every actor who gains by challenging it (theirs > 0).
+  std::optional<Offer> best_offer(std::size_t i, const DyadRow& row, const std::vector<double>& theirs,
+                                  const WinProbabilities& probability) const {
+    const std::size_t home = spots_.spot_of[i];
+    std::optional<Offer> best;
+    for (std::size_t spot = 0; spot < spots_.size(); ++spot) {
+      if (spot == home || !(theirs[spot] > response_tie)) continue;  // nobody there gains: no offer
+      // A lost conflict is the first choice, and among conflicts the one that moves i least: once
+      // i has one, a position farther away offers nothing better.
+      if (best && best->kind == Response::conflict) {
+        const double here = std::abs(spots_.spots[spot] - st_.x[i]), there = std::abs(best->target - st_.x[i]);
+        if (here - there > 1e-12 * (1 + here)) continue;
+      }
+      // i's own expected utility of challenging an actor there depends on that actor's salience
+      // only through its chance to resist.
+      const double p = probability(home, spot);
+      const double contest = p * row.success[spot] + (1 - p) * row.failure[spot];
+      for (std::size_t t = first_[spot]; t < first_[spot + 1]; ++t) {
+        const std::size_t j = order_[t];
+        const double sj = st_.s[j];
+        const double mine = sj * contest + (1 - sj) * row.success[spot] - row.stay_mine[spot];
+        const std::optional<Offer> offer = response(st_.x[i], st_.x[j], mine, theirs[spot], j);
+        if (offer && (!best || better_offer(*offer, *best, st_.x[i], st_))) best = offer;
+      }
+    }
+    return best;
+  }
+
   /// `stay`: the actor's utility of not challenging at r, 2 - 4 (1/2)^r.
   void fill_dyads(std::size_t home, double r, double stay, DyadRow& row) const {
     const std::size_t m = spots_.size();

@@ -324,6 +324,20 @@ check "eum csv median" python3 -c '
 import json, sys
 assert json.load(open(sys.argv[1]))["issues"]["issue"]["median"] == 7.0
 ' "$tmp/eumcsv.json"
+# Each issue is its own expected-utility run: the EC issue runs to its 18-round cycle and is
+# forecast by the cycle's mean; the flagship's issues stop one by one, each said in the text.
+"$parley" predict catalog/ec-car-emissions.yaml --rounds 1000 --json >"$tmp/eccycle.json"
+check "eum issue runs to its cycle" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+run = d["eum"]["issues"]["years"]
+assert run["stop"] == "cycle" and run["cycle_length"] == 18 and run["rounds"] == d["eum"]["rounds"], run
+medians = [r["median"]["years"] for r in d["eum"]["trajectory"][-18:]]
+assert abs(d["issues"]["years"]["eum"] - sum(medians) / 18) < 1e-12, d["issues"]["years"]["eum"]
+assert abs(d["issues"]["years"]["eum"] - 8.759) < 1e-3
+' "$tmp/eccycle.json"
+"$parley" predict examples/ukraine-talks.yaml >"$tmp/flagship-predict.txt"
+check "eum text says how each issue stopped" grep -q "territory cycles (2 rounds) from round" "$tmp/flagship-predict.txt"
 printf 'Actor,Capability,Position,Salience\nA,1,ten,0.5\n' >"$tmp/bad.csv"
 "$parley" check "$tmp/bad.csv" 2>"$tmp/err"
 check "bad csv exits 1" test $? -eq 1

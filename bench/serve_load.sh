@@ -15,18 +15,15 @@ tmp=$(mktemp -d)
 "$parley" serve --port 0 --workspace "$tmp/ws.sqlite" >"$tmp/out" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-url=
-for _ in $(seq 1 200); do
-  url=$(sed -n 's/^parley serve: listening on \(http[^ ]*\)$/\1/p' "$tmp/out")
-  [ -n "$url" ] && break
-  sleep 0.05
-done
+# shellcheck source=../scripts/lib/serve_url.sh
+source "$here/../scripts/lib/serve_url.sh"
+url=$(serve_url "$tmp/out")
 [ -n "$url" ] || { cat "$tmp/out" >&2; exit 1; }
 echo "serve_load: $(nproc) cores, $(basename "$model"), ${duration} s per run, wrk -t2 -c8, server $url"
 status=0
 for mode in cached uncached; do
   PARLEY_MODEL=$model PARLEY_UNCACHED=$([ $mode = uncached ] && echo 1 || echo 0) \
-    wrk -t2 -c8 -d"${duration}s" --latency -s "$here/serve_load.lua" "${url%/}" >"$tmp/wrk.$mode" 2>&1 || status=1
+    wrk -t2 -c8 -d"${duration}s" --latency -s "$here/serve_load.lua" "$url" >"$tmp/wrk.$mode" 2>&1 || status=1
   result=$(grep '^RESULT' "$tmp/wrk.$mode" || true)
   echo "$mode: ${result#RESULT }"
   non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$tmp/wrk.$mode")

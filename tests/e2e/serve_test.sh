@@ -20,6 +20,8 @@ trap cleanup EXIT
 
 # shellcheck source=check.sh
 source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
+# shellcheck source=../../scripts/lib/serve_url.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib/serve_url.sh"
 
 # start_server OUT ARGS...: starts parley serve, waits for its URL; sets $pid and $url.
 start_server() {
@@ -28,13 +30,7 @@ start_server() {
   "$parley" serve --port 0 "$@" >"$out" 2>"$out.err" &
   pid=$!
   pids+=("$pid")
-  url=
-  for _ in $(seq 1 200); do
-    url=$(sed -n 's/^parley serve: listening on \(http[^ ]*\)$/\1/p' "$out")
-    [ -n "$url" ] && break
-    sleep 0.05
-  done
-  url=${url%/}
+  url=$(serve_url "$out")
   [ -n "$url" ] || { echo "serve_test: the server did not start:" >&2; cat "$out" "$out.err" >&2; exit 1; }
 }
 status_of() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }

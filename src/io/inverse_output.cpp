@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "ordinal.hpp"
 
@@ -54,25 +55,25 @@ const std::string& edited_statement(const Model& model, const Lever& lever) {
              : model.parties[static_cast<std::size_t>(lever.party)].priorities[lever.edit.statement].text;
 }
 
-/// The change in words, e.g. "raise 'ceasefire' from its 3rd priority to its 1st".
-std::string edit_text(const Model& model, const Lever& lever) {
+}  // namespace
+
+std::string lever_edit_text(const Model& model, const Lever& lever,
+                            const std::function<std::string(const std::string&)>& quote) {
   const PriorityEdit& e = lever.edit;
-  const std::string& statement = edited_statement(model, lever);
+  const std::string statement = quote(edited_statement(model, lever));
   switch (e.kind) {
     case PriorityEdit::Kind::Move:
-      return fmt::format("{} '{}' from its {} priority to its {}", e.place < e.statement ? "raise" : "lower", statement,
+      return fmt::format("{} {} from its {} priority to its {}", e.place < e.statement ? "raise" : "lower", statement,
                          ordinal(e.statement + 1), ordinal(e.place + 1));
     case PriorityEdit::Kind::Drop:
-      return fmt::format("stop caring about '{}' (its {} priority)", statement, ordinal(e.statement + 1));
+      return fmt::format("stop caring about {} (its {} priority)", statement, ordinal(e.statement + 1));
     case PriorityEdit::Kind::Negate:
-      return fmt::format("turn '{}' (its {} priority) into '{}'", statement, ordinal(e.statement + 1), e.text);
+      return fmt::format("turn {} (its {} priority) into {}", statement, ordinal(e.statement + 1), quote(e.text));
     case PriorityEdit::Kind::Add:
-      return fmt::format("come to care about '{}', as its {} priority", statement, ordinal(e.place + 1));
+      return fmt::format("come to care about {}, as its {} priority", statement, ordinal(e.place + 1));
   }
   return "";
 }
-
-}  // namespace
 
 Json json_levers(const Model& model, const LeverResult& levers, std::size_t limit) {
   Json out = Json::object();
@@ -105,7 +106,8 @@ std::string text_levers(const Model& model, const LeverResult& levers, std::size
                                                       c.levers.size() == 1 ? "" : "s"));
     for (std::size_t k = 0; k < c.levers.size() && k < limit; ++k) {
       const Lever& lever = c.levers[k];
-      out += fmt::format("    {}: {} ({} reversed pair{})\n", party_id(model, lever.party), edit_text(model, lever),
+      out += fmt::format("    {}: {} ({} reversed pair{})\n", party_id(model, lever.party),
+                         lever_edit_text(model, lever, [](const std::string& t) { return "'" + t + "'"; }),
                          lever.distance, lever.distance == 1 ? "" : "s");
     }
     if (c.levers.size() > limit) out += fmt::format("    … and {} more\n", c.levers.size() - limit);

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <set>
 
-#include "ordinal.hpp"
+#include "parley/io/inverse_output.hpp"
 #include "parley/io/svg_state_graph.hpp"
 #include "report_words.hpp"
 
@@ -78,27 +78,8 @@ std::vector<int> movers(const Model& model, const Content& content, Concept c, S
 }
 
 std::string lever_words(const Model& model, const Lever& lever) {
-  const PriorityEdit& e = lever.edit;
   const std::string who = party_name(model, lever.party);
-  const auto& priorities = model.parties[static_cast<std::size_t>(lever.party)].priorities;
-  const std::string statement = e.kind == PriorityEdit::Kind::Add ? code(e.text) : code(priorities[e.statement].text);
-  std::string change;
-  switch (e.kind) {
-    case PriorityEdit::Kind::Move:
-      change = fmt::format("rank {} {}, from its {} priority to its {}", statement,
-                           e.place < e.statement ? "higher" : "lower", ordinal(e.statement + 1), ordinal(e.place + 1));
-      break;
-    case PriorityEdit::Kind::Drop:
-      change = fmt::format("stop caring about {} (its {} priority)", statement, ordinal(e.statement + 1));
-      break;
-    case PriorityEdit::Kind::Negate:
-      change = fmt::format("want the opposite of {} (its {} priority): {}", statement, ordinal(e.statement + 1),
-                           code(e.text));
-      break;
-    case PriorityEdit::Kind::Add:
-      change = fmt::format("come to care about {}, as its {} priority", statement, ordinal(e.place + 1));
-      break;
-  }
+  const std::string change = lever_edit_text(model, lever, [](const std::string& t) { return code(t); });
   return fmt::format("{} would have to {} ({})", who, change,
                      lever.distance == 0
                          ? std::string("no pair of outcomes reversed: it only stops telling some apart")

@@ -2,6 +2,7 @@
 #pragma once
 /// Inverse analysis results as the contract's JSON and as sentences for a briefing.
 
+#include <functional>
 #include <string>
 
 #include "parley/analysis/inverse.hpp"
@@ -18,6 +19,10 @@ std::string text_inverse(const Model& model, const InverseResult& result);
 /// `limit` levers per concept.
 Json json_levers(const Model& model, const LeverResult& levers, std::size_t limit);
 std::string text_levers(const Model& model, const LeverResult& levers, std::size_t limit);
+/// A lever's change in words, e.g. "raise 'ceasefire' from its 3rd priority to its 1st", each
+/// statement passed through `quote` (quotes for the terminal, markup for a report).
+std::string lever_edit_text(const Model& model, const Lever& lever,
+                            const std::function<std::string(const std::string&)>& quote);
 
 /// Margins of stability per concept, as {"margins": {"nash": [{"state", "distance", "party", "ranking"}]}}.
 struct ConceptMargins {
